@@ -1,0 +1,305 @@
+import type { Assertion, RegexSource } from './assertion';
+import type { Duration } from './duration';
+
+/**
+ * A header value read at run time from SSM Parameter Store (SecureString) or Secrets Manager.
+ * Built with `secret('/path')`; only the reference is ever stored or shipped.
+ */
+export interface SecretRef {
+  /** Marks the value as a secret reference. */
+  kind: 'secret';
+  /**
+   * An SSM parameter name (`/lookout/orders-token`) or a Secrets Manager ARN or name
+   * prefixed with `secretsmanager:` (`secretsmanager:prod/orders-token`).
+   */
+  ref: string;
+}
+
+/** A header value: plain text, or a secret read at run time. */
+export type HeaderValue = string | SecretRef;
+
+/** An HTTP method a check may send. */
+export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS';
+
+/** A TLS protocol version a probe may require at least. */
+export type TlsVersion = 'TLSv1.2' | 'TLSv1.3';
+
+/** How a probe sets up and judges TLS. */
+export interface TlsOptions {
+  /**
+   * Extra trusted certificate authorities, PEM. The public roots stay trusted too.
+   * @default undefined (the public roots that Node.js ships)
+   */
+  ca?: string;
+  /**
+   * The server name sent in SNI and checked against the certificate.
+   * @default the URL's or check's host name
+   */
+  servername?: string;
+  /**
+   * The lowest TLS version the probe accepts.
+   * @default 'TLSv1.2'
+   */
+  minVersion?: TlsVersion;
+  /**
+   * Accept untrusted, expired or mismatched certificates (their facts are still recorded).
+   * @default false
+   */
+  insecure?: boolean;
+}
+
+/** An availability and latency objective for one check, pooled over its regions. */
+export interface SloDeclaration {
+  /**
+   * Availability objective in percent of probes that are ok, strictly between 0 and 100.
+   * @default undefined (no availability objective)
+   */
+  availability?: number;
+  /**
+   * Latency objective: `target` percent of probes are ok and at most `threshold`.
+   * @default undefined (no latency objective)
+   */
+  latency?: {
+    /** The latency a good probe stays at or under, such as `'300ms'`. */
+    threshold: Duration;
+    /** Percent of probes that must be good, strictly between 0 and 100. */
+    target: number;
+  };
+  /**
+   * The rolling window the objectives are measured over.
+   * @default '30d'
+   */
+  window?: Duration;
+}
+
+/** When a check counts as down or up again. */
+export interface AlertPolicyDeclaration {
+  /**
+   * How many of the check's regions must fail in the same round for the round to count as failed.
+   * @default a majority of the check's regions
+   */
+  regionsToFail?: number;
+  /**
+   * How many failed rounds in a row open an outage.
+   * @default 2
+   */
+  consecutiveFailures?: number;
+  /**
+   * How many clean rounds in a row resolve an outage.
+   * @default 2
+   */
+  consecutiveSuccesses?: number;
+}
+
+/** The fields every kind of check shares. */
+export interface CheckDeclarationBase {
+  /** A stable id: lowercase letters, digits and dashes, 1 to 63 characters, unique in the monitor. */
+  id: string;
+  /**
+   * A name for people.
+   * @default the id
+   */
+  name?: string;
+  /**
+   * The regions this check is probed from; each one of the monitor's regions.
+   * @default the monitor's regions
+   */
+  regions?: string[];
+  /**
+   * How often the check runs: at least `'10s'`, and a divisor of a minute (below a minute)
+   * or of an hour (below an hour) or of a day.
+   * @default the monitor's `defaults.interval`, else `'1m'`
+   */
+  interval?: Duration;
+  /**
+   * One deadline for the whole probe, from DNS to the last byte; at most the interval.
+   * @default the monitor's `defaults.timeout`, else `'10s'`
+   */
+  timeout?: Duration;
+  /**
+   * How many times a network failure is retried at once, within the same run (assertion failures are not).
+   * @default the monitor's `defaults.retries`, else 0
+   */
+  retries?: number;
+  /**
+   * A latency above which a passing probe is marked degraded.
+   * @default undefined (never degraded)
+   */
+  degradedLatency?: Duration;
+  /**
+   * Assertions, built with `expect.*()`. An HTTP check with no status assertion expects a status below 400.
+   * @default []
+   */
+  assert?: Assertion[];
+  /**
+   * Service level objectives.
+   * @default undefined (no SLO)
+   */
+  slo?: SloDeclaration;
+  /**
+   * When the check counts as down and up again.
+   * @default the monitor's `defaults.alert`, else a majority of regions, 2 failed rounds, 2 clean rounds
+   */
+  alert?: AlertPolicyDeclaration;
+  /**
+   * Free-form labels, for filtering and dashboards.
+   * @default []
+   */
+  tags?: string[];
+}
+
+/** An HTTP(S) check. */
+export interface HttpCheckDeclaration extends CheckDeclarationBase {
+  /** The kind of check. */
+  kind: 'http';
+  /** An absolute `http:` or `https:` URL. */
+  url: string;
+  /**
+   * The request method.
+   * @default 'GET'
+   */
+  method?: HttpMethod;
+  /**
+   * Request headers; values marked with `secret()` are read at run time and never stored.
+   * @default {}
+   */
+  headers?: Record<string, HeaderValue>;
+  /**
+   * The request body.
+   * @default undefined (no body)
+   */
+  body?: string;
+  /**
+   * How many redirects the probe follows; one more is `TOO_MANY_REDIRECTS`. 0 disables following.
+   * @default 5
+   */
+  maxRedirects?: number;
+  /**
+   * How many bytes of the response body are read for assertions; the rest is not downloaded.
+   * @default 1048576 (1 MiB)
+   */
+  maxBodyBytes?: number;
+  /**
+   * TLS settings for `https:` URLs.
+   * @default {}
+   */
+  tls?: TlsOptions;
+}
+
+/** A raw TCP check: connect, optionally send bytes, optionally expect a reply. */
+export interface TcpCheckDeclaration extends CheckDeclarationBase {
+  /** The kind of check. */
+  kind: 'tcp';
+  /** A host name or IP address. */
+  host: string;
+  /** A port from 1 to 65535. */
+  port: number;
+  /**
+   * Bytes sent once connected.
+   * @default undefined (send nothing)
+   */
+  send?: string;
+  /**
+   * A string the reply must contain, or a regular expression it must match, before the deadline.
+   * @default undefined (a connection is enough)
+   */
+  expect?: string | RegexSource;
+}
+
+/** A TLS check: handshake, then judge the certificate. */
+export interface TlsCheckDeclaration extends CheckDeclarationBase, TlsOptions {
+  /** The kind of check. */
+  kind: 'tls';
+  /** A host name or IP address. */
+  host: string;
+  /**
+   * A port from 1 to 65535.
+   * @default 443
+   */
+  port?: number;
+  /**
+   * The fewest days the certificate must stay valid for the check to pass.
+   * @default 0 (only an expired certificate fails)
+   */
+  minDaysValid?: number;
+}
+
+/** Any check declaration. */
+export type CheckDeclaration = HttpCheckDeclaration | TcpCheckDeclaration | TlsCheckDeclaration;
+
+/** Where notifications go. Each list may be empty. */
+export interface AlertTargets {
+  /**
+   * Email addresses subscribed to the topic (each must confirm).
+   * @default []
+   */
+  email?: string[];
+  /**
+   * Phone numbers in E.164 form (`+15551234567`) that get SMS.
+   * @default []
+   */
+  sms?: string[];
+  /**
+   * HTTPS endpoints that get the JSON event.
+   * @default []
+   */
+  https?: string[];
+  /**
+   * SQS queue ARNs that get the JSON event.
+   * @default []
+   */
+  sqs?: string[];
+  /**
+   * Lambda function ARNs that get the JSON event.
+   * @default []
+   */
+  lambda?: string[];
+}
+
+/** Defaults that apply to every check that does not set its own. */
+export interface MonitorDefaults {
+  /**
+   * @default '1m'
+   */
+  interval?: Duration;
+  /**
+   * @default '10s'
+   */
+  timeout?: Duration;
+  /**
+   * @default 0
+   */
+  retries?: number;
+  /**
+   * @default a majority of regions, 2 failed rounds, 2 clean rounds
+   */
+  alert?: AlertPolicyDeclaration;
+}
+
+/** A whole monitor: where it runs, where it alerts, and its checks. */
+export interface MonitorDeclaration {
+  /** The region that holds the results table, the evaluator and the SNS topic. */
+  homeRegion: string;
+  /**
+   * The regions checks are probed from.
+   * @default [homeRegion]
+   */
+  regions?: string[];
+  /**
+   * Where notifications go.
+   * @default {} (the topic exists; nobody is subscribed)
+   */
+  alerts?: AlertTargets;
+  /**
+   * Defaults for every check.
+   * @default {}
+   */
+  defaults?: MonitorDefaults;
+  /**
+   * How long raw results are kept.
+   * @default '30d'
+   */
+  retention?: Duration;
+  /** The checks. Ids are unique. */
+  checks: CheckDeclaration[];
+}

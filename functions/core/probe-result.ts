@@ -1,0 +1,110 @@
+import type { AssertionOutcome } from './assertion';
+
+/** Why a probe failed: exactly one code per failed result. */
+export type ErrorCode =
+  | 'DNS_FAILURE'
+  | 'CONNECT_REFUSED'
+  | 'CONNECT_TIMEOUT'
+  | 'CONNECTION_RESET'
+  | 'TIMEOUT'
+  | 'TLS_CERT_EXPIRED'
+  | 'TLS_CERT_NOT_YET_VALID'
+  | 'TLS_CERT_UNTRUSTED'
+  | 'TLS_HOSTNAME_MISMATCH'
+  | 'TLS_HANDSHAKE_FAILED'
+  | 'TOO_MANY_REDIRECTS'
+  | 'PROTOCOL_ERROR'
+  | 'ASSERTION_FAILED'
+  | 'INTERNAL';
+
+/** A phase of a probe, in the order they happen. */
+export type ProbePhase = 'dns' | 'connect' | 'tls' | 'ttfb' | 'transfer';
+
+/** Measured phase durations in milliseconds, summed over redirect hops; 0 for a phase that did not happen. */
+export interface PhaseTimings {
+  /** Resolving the host name (0 for an IP literal). */
+  dnsMs: number;
+  /** TCP connect, SYN to established. */
+  connectMs: number;
+  /** TLS handshake (0 for plain HTTP and TCP). */
+  tlsMs: number;
+  /** From the request's first byte written to the response headers received (HTTP), or to the first reply byte (TCP). */
+  ttfbMs: number;
+  /** From the response headers to the last body byte read. */
+  transferMs: number;
+}
+
+/** A probe's failure. */
+export interface ProbeError {
+  /** The one code. */
+  code: ErrorCode;
+  /** A sentence a person understands. */
+  message: string;
+  /** The phase it happened in, when it happened in one. */
+  phase?: ProbePhase;
+}
+
+/** What a TLS handshake showed about the server's certificate. */
+export interface TlsFacts {
+  /** ISO 8601. */
+  validFrom: string;
+  /** ISO 8601. */
+  validTo: string;
+  /** Whole and fractional days from the probe's start until `validTo`; negative once expired. */
+  daysUntilExpiry: number;
+  issuer: string;
+  subject: string;
+  subjectAltNames: string[];
+  /** Such as `'TLSv1.3'`. */
+  protocol: string;
+  /** Such as `'TLS_AES_256_GCM_SHA384'`. */
+  cipher: string;
+  /** SHA-256 fingerprint of the leaf certificate. */
+  fingerprint256: string;
+  /** Whether the chain verified against the trusted roots. */
+  trusted: boolean;
+  /** Whether the certificate matches the server name. */
+  hostnameVerified: boolean;
+  /** OpenSSL's reason when the chain did not verify, such as `'CERT_HAS_EXPIRED'`. */
+  authorizationError?: string;
+}
+
+/** One hop of an HTTP probe that followed redirects. */
+export interface RedirectHop {
+  url: string;
+  status: number;
+  location?: string;
+  phases: PhaseTimings;
+}
+
+/** The record of one probe of one check from one region. A failing target is data, never an exception. */
+export interface ProbeResult {
+  checkId: string;
+  kind: 'http' | 'tcp' | 'tls';
+  region: string;
+  /** The URL, or `host:port`. */
+  target: string;
+  /** ISO 8601, from the injected clock. */
+  startedAt: string;
+  ok: boolean;
+  /** Passed, but slower than the check's degraded latency. */
+  degraded: boolean;
+  /** Total wall time of the probe in milliseconds, from before DNS to the last byte. */
+  totalMs: number;
+  phases: PhaseTimings;
+  /** The final HTTP status. */
+  status?: number;
+  /** Response body bytes read (HTTP), or reply bytes read (TCP). */
+  bytesRead?: number;
+  /** The body was longer than `maxBodyBytes` and the rest was not downloaded. */
+  bodyTruncated?: boolean;
+  /** Each hop before the final response, when redirects were followed. */
+  redirects?: RedirectHop[];
+  /** The address connected to (of the final hop). */
+  remoteAddress?: string;
+  assertions: AssertionOutcome[];
+  tls?: TlsFacts;
+  /** 1 for the first attempt, 2 for the first retry, and so on. */
+  attempt: number;
+  error?: ProbeError;
+}

@@ -1,0 +1,89 @@
+import type { Assertion, RegexSource } from './assertion';
+import type { AlertTargets, HeaderValue, HttpMethod, TlsVersion } from './declarations';
+
+/**
+ * The validated, normalized form of a monitor: every default filled in, every duration in
+ * milliseconds. This is what the engine, the handlers and the infrastructure consume,
+ * and what is shipped to each function as `monitor.json`.
+ */
+
+/** A resolved alert policy. */
+export interface ResolvedAlertPolicy {
+  regionsToFail: number;
+  consecutiveFailures: number;
+  consecutiveSuccesses: number;
+}
+
+/** A resolved SLO. */
+export interface ResolvedSlo {
+  /** Percent, in (0, 100), or undefined. */
+  availability?: number;
+  latency?: { thresholdMs: number; target: number };
+  windowMs: number;
+}
+
+/** Resolved TLS options. */
+export interface ResolvedTlsOptions {
+  ca?: string;
+  servername?: string;
+  minVersion: TlsVersion;
+  insecure: boolean;
+}
+
+/** The fields every resolved check shares. */
+export interface ResolvedCheckBase {
+  id: string;
+  name: string;
+  regions: string[];
+  intervalMs: number;
+  timeoutMs: number;
+  retries: number;
+  degradedLatencyMs?: number;
+  /** Latency targets in milliseconds; regexes as `RegexSource`. */
+  assertions: Assertion[];
+  slo?: ResolvedSlo;
+  alert: ResolvedAlertPolicy;
+  tags: string[];
+}
+
+/** A resolved HTTP(S) check. */
+export interface ResolvedHttpCheck extends ResolvedCheckBase {
+  kind: 'http';
+  url: string;
+  method: HttpMethod;
+  headers: Record<string, HeaderValue>;
+  body?: string;
+  maxRedirects: number;
+  maxBodyBytes: number;
+  tls: ResolvedTlsOptions;
+}
+
+/** A resolved TCP check. */
+export interface ResolvedTcpCheck extends ResolvedCheckBase {
+  kind: 'tcp';
+  host: string;
+  port: number;
+  send?: string;
+  expect?: string | RegexSource;
+}
+
+/** A resolved TLS check. */
+export interface ResolvedTlsCheck extends ResolvedCheckBase {
+  kind: 'tls';
+  host: string;
+  port: number;
+  minDaysValid: number;
+  tls: ResolvedTlsOptions;
+}
+
+/** Any resolved check. */
+export type ResolvedCheck = ResolvedHttpCheck | ResolvedTcpCheck | ResolvedTlsCheck;
+
+/** A resolved monitor. */
+export interface ResolvedMonitor {
+  homeRegion: string;
+  regions: string[];
+  alerts: Required<AlertTargets>;
+  retentionMs: number;
+  checks: ResolvedCheck[];
+}
