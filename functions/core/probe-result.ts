@@ -28,9 +28,9 @@ export interface PhaseTimings {
   connectMs: number;
   /** TLS handshake (0 for plain HTTP and TCP). */
   tlsMs: number;
-  /** From the request's first byte written to the response headers received (HTTP), or to the first reply byte (TCP). */
+  /** From sending the request to the first response byte (HTTP), or from connecting (and sending) to the first reply byte (TCP). */
   ttfbMs: number;
-  /** From the response headers to the last body byte read. */
+  /** From the first response byte to the last body byte read (HTTP), or to the expected reply (TCP). */
   transferMs: number;
 }
 

@@ -1,0 +1,3 @@
+export { probeCheck } from './probe-check';
+export type { ProbeContext, RunChecksOptions } from './probe-context';
+export { runChecks } from './run-checks';

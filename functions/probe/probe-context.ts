@@ -1,0 +1,20 @@
+import type { SecretRef } from '../core/declarations';
+
+/** What a probe needs from its surroundings: where it runs, the clock, and how to read secrets. */
+export interface ProbeContext {
+  /** The region recorded in each result (`'local'` on a developer's machine). */
+  region: string;
+  /** The wall clock, in epoch milliseconds: used for `startedAt` and certificate expiry, not for latencies. */
+  now: () => number;
+  /** Reads a secret header value at run time. A rejection fails the probe with `INTERNAL`, never leaking the value. */
+  resolveSecret: (secret: SecretRef) => Promise<string>;
+}
+
+/** Options of `runChecks`. */
+export interface RunChecksOptions extends ProbeContext {
+  /**
+   * How many probes run at once.
+   * @default 50
+   */
+  concurrency?: number;
+}

@@ -1,0 +1,57 @@
+import type { PhaseTimings, TlsFacts } from '../core/probe-result';
+
+/** What one attempt has measured so far; filled in as the probe goes, so a failure keeps what was seen. */
+export interface ProbeTrace {
+  /** Phase timings of the current hop (connection). */
+  phases: PhaseTimings;
+  /** Phase timings of the hops before the current one, summed. */
+  earlierHopsPhases: PhaseTimings;
+  /** The address of the current connection. */
+  remoteAddress?: string;
+  /** TLS facts of the current connection. */
+  tls?: TlsFacts;
+  /** The first error the current socket emitted, if any. */
+  socketError?: NodeJS.ErrnoException;
+}
+
+/** A trace with nothing measured yet. */
+export function newTrace(): ProbeTrace {
+  return { phases: zeroPhases(), earlierHopsPhases: zeroPhases() };
+}
+
+/** All phases of the attempt so far: earlier hops plus the current one. */
+export function totalPhases(trace: ProbeTrace): PhaseTimings {
+  const total = { ...trace.earlierHopsPhases };
+  addPhases(total, trace.phases);
+  return total;
+}
+
+/** Phase timings of nothing yet. */
+export function zeroPhases(): PhaseTimings {
+  return { dnsMs: 0, connectMs: 0, tlsMs: 0, ttfbMs: 0, transferMs: 0 };
+}
+
+/** Adds `more` into `total`, phase by phase. */
+export function addPhases(total: PhaseTimings, more: PhaseTimings): void {
+  total.dnsMs += more.dnsMs;
+  total.connectMs += more.connectMs;
+  total.tlsMs += more.tlsMs;
+  total.ttfbMs += more.ttfbMs;
+  total.transferMs += more.transferMs;
+}
+
+/** Rounds every phase to microseconds, for storage. */
+export function roundPhases(phases: PhaseTimings): PhaseTimings {
+  return {
+    dnsMs: roundMs(phases.dnsMs),
+    connectMs: roundMs(phases.connectMs),
+    tlsMs: roundMs(phases.tlsMs),
+    ttfbMs: roundMs(phases.ttfbMs),
+    transferMs: roundMs(phases.transferMs),
+  };
+}
+
+/** Rounds milliseconds to three decimals. */
+export function roundMs(durationMs: number): number {
+  return Math.round(durationMs * 1000) / 1000;
+}

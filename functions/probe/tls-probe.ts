@@ -1,0 +1,23 @@
+import type { ResolvedTlsCheck } from '../core/resolved-monitor';
+import type { Deadline } from './deadline';
+import { openConnection } from './open-connection';
+import type { ProbeTrace } from './probe-trace';
+
+/**
+ * Probes a TLS check: resolve, connect, handshake. Certificate facts land in `trace.tls`;
+ * an untrusted, expired or mismatched certificate fails inside the handshake unless `insecure`.
+ */
+export async function probeTls(
+  check: ResolvedTlsCheck,
+  deadline: Deadline,
+  trace: ProbeTrace,
+  nowMs: number,
+): Promise<void> {
+  const socket = await openConnection(
+    { host: check.host, port: check.port, tls: check.tls },
+    deadline,
+    trace,
+    nowMs,
+  );
+  socket.destroy();
+}
