@@ -103,6 +103,9 @@ async function handshake(
     secureContext: secureContextFor(options),
     ...(isIP(serverName) ? {} : { servername: serverName }),
     rejectUnauthorized: false,
+    // The chain verdict stays OpenSSL's; the name is checked on its own in readTlsFacts, so that
+    // `authorized` means "trusted chain" and a mismatch gets its own code.
+    checkServerIdentity: () => undefined,
     ...(target.alpnProtocols ? { ALPNProtocols: target.alpnProtocols } : {}),
   });
   tlsSocket.on('error', (error: NodeJS.ErrnoException) => {
