@@ -71,8 +71,11 @@ export interface TlsFacts {
 
 /** One hop of an HTTP probe that followed redirects. */
 export interface RedirectHop {
+  /** The URL this hop requested. */
   url: string;
+  /** The redirect status it got. */
   status: number;
+  /** The absolute URL the `Location` header pointed to. */
   location?: string;
   phases: PhaseTimings;
 }

@@ -6,7 +6,10 @@ export interface ProbeContext {
   region: string;
   /** The wall clock, in epoch milliseconds: used for `startedAt` and certificate expiry, not for latencies. */
   now: () => number;
-  /** Reads a secret header value at run time. A rejection fails the probe with `INTERNAL`, never leaking the value. */
+  /**
+   * Reads a secret header value at run time. A rejection fails the probe with `INTERNAL`; its message is
+   * shown in the result, so a resolver's errors name the reference, never a value.
+   */
   resolveSecret: (secret: SecretRef) => Promise<string>;
 }
 
