@@ -1,0 +1,78 @@
+import { createLocalSecretResolver } from '../adapters/local-secret-resolver';
+import { formatProblems, localRegion, validateMonitor } from '../core/index';
+import type { ProbeResult } from '../core/probe-result';
+import { runChecks } from '../probe/index';
+import type { CliIo, ExitCode } from './cli-io';
+import { formatResultsTable } from './format-results-table';
+import { formatSummary } from './format-summary';
+import { loadMonitorModule } from './load-monitor';
+import { selectChecks } from './select-checks';
+import { createPalette, shouldUseColor } from './terminal-colors';
+
+/** How many probes `lookout check` runs at once. */
+export const localConcurrency = 20;
+
+/** The options of `lookout check`. */
+export interface CheckCommandOptions {
+  /**
+   * The config module, relative to the current directory.
+   * @default 'checks/index.ts'
+   */
+  configModule?: string;
+  /**
+   * Only these check ids.
+   * @default undefined (every check)
+   */
+  onlyIds?: string[];
+  /**
+   * Print `{ "results": [...] }` instead of a table.
+   * @default false
+   */
+  json?: boolean;
+}
+
+/**
+ * `lookout check`: loads and validates the monitor, probes each (selected) check once from this
+ * machine, whatever regions it declares, and prints the results.
+ * Returns 0 when every check passed, 1 when any failed, 2 when the checks could not be run.
+ */
+export async function runCheckCommand(options: CheckCommandOptions, io: CliIo): Promise<ExitCode> {
+  const loaded = await loadMonitorModule(options.configModule, io.cwd);
+  if (!loaded.ok) {
+    io.stderr.write(`lookout: ${loaded.message}\n`);
+    return 2;
+  }
+  const validation = validateMonitor(loaded.declaration);
+  if (!validation.ok) {
+    const count = validation.problems.length;
+    io.stderr.write(`lookout: ${loaded.modulePath} has ${count} ${count === 1 ? 'problem' : 'problems'}:\n`);
+    io.stderr.write(`${formatProblems(validation.problems).trimEnd()}\n`);
+    return 2;
+  }
+  const selection = selectChecks(validation.monitor.checks, options.onlyIds);
+  if (!selection.ok) {
+    io.stderr.write(
+      `lookout: --only names unknown check ids: ${selection.unknownIds.join(', ')}\n` +
+        `known ids: ${selection.knownIds.join(', ') || '(none)'}\n`,
+    );
+    return 2;
+  }
+  const results = await runChecks(selection.checks, {
+    region: localRegion,
+    now: Date.now,
+    resolveSecret: createLocalSecretResolver(io.env),
+    concurrency: localConcurrency,
+  });
+  printResults(results, options.json === true, io);
+  return results.every((result) => result.ok) ? 0 : 1;
+}
+
+function printResults(results: readonly ProbeResult[], json: boolean, io: CliIo): void {
+  if (json) {
+    io.stdout.write(`${JSON.stringify({ results }, null, 2)}\n`);
+    return;
+  }
+  const palette = createPalette(shouldUseColor(io.stdout.isTTY === true, io.env));
+  io.stdout.write(formatResultsTable(results, palette));
+  io.stdout.write(`\n${formatSummary(results, localRegion, palette)}`);
+}

@@ -1,0 +1,55 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+/** The config module `lookout check` loads when `--config` is not given, relative to the current directory. */
+export const defaultConfigModule = 'checks/index.ts';
+
+/** The default export of the config module (not yet validated), or why it could not be loaded. */
+export type LoadedMonitorModule =
+  | { ok: true; declaration: unknown; modulePath: string }
+  | { ok: false; message: string };
+
+/**
+ * Imports the config module (TypeScript or JavaScript) and returns its default export.
+ * A missing file, an import failure or a missing default export is returned as a message, never thrown.
+ */
+export async function loadMonitorModule(
+  configModule: string | undefined,
+  cwd: string,
+): Promise<LoadedMonitorModule> {
+  const modulePath = resolve(cwd, configModule ?? defaultConfigModule);
+  if (!existsSync(modulePath)) {
+    return { ok: false, message: `config module not found: ${modulePath}` };
+  }
+  let moduleNamespace: Record<string, unknown>;
+  try {
+    moduleNamespace = await import(pathToFileURL(modulePath).href);
+  } catch (error) {
+    return { ok: false, message: `could not load ${modulePath}: ${describeError(error)}` };
+  }
+  const declaration = unwrapDefaultExport(moduleNamespace);
+  if (declaration === undefined) {
+    return {
+      ok: false,
+      message: `${modulePath} has no default export: end it with \`export default defineMonitor({ ... })\``,
+    };
+  }
+  return { ok: true, declaration, modulePath };
+}
+
+/** The default export, also when a TypeScript file outside a `"type": "module"` package was loaded as CommonJS. */
+function unwrapDefaultExport(moduleNamespace: Record<string, unknown>): unknown {
+  const exported = moduleNamespace.default;
+  if (isObject(exported) && exported.__esModule === true) return exported.default;
+  return exported;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return String(error);
+}

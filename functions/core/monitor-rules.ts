@@ -1,0 +1,105 @@
+import { checkAlertPolicy } from './alert-policy-rules';
+import { checkAlertTargets } from './alert-target-rules';
+import { checkCheck, type MonitorFacts, maximumRetries } from './check-rules';
+import { quote } from './describe-value';
+import { formatDurationMs } from './duration';
+import { checkDurationBetween, checkInterval, checkPositiveDuration } from './duration-rules';
+import { checkKnownRegion, checkRegionList } from './region-rules';
+import { asRecord, checkWholeNumber, type UnknownRecord } from './rule-helpers';
+import type { ReportProblem } from './validation-problem';
+
+const dayMs = 86_400_000;
+/** The shortest time raw results may be kept. */
+export const minimumRetentionMs = dayMs;
+/** The longest time raw results may be kept. */
+export const maximumRetentionMs = 400 * dayMs;
+/** The interval of a check when neither it nor the monitor's defaults set one. */
+export const defaultIntervalMs = 60_000;
+/** The timeout of a check when neither it nor the monitor's defaults set one. */
+export const defaultTimeoutMs = 10_000;
+
+/**
+ * Applies the semantic rules (values, formats, and how fields fit together) to a declaration whose
+ * structure may itself be wrong: each rule looks only at values of the right type, leaving type
+ * errors to the structural check, so that every problem is reported once.
+ */
+export function checkMonitorRules(report: ReportProblem, input: unknown): void {
+  const monitor = asRecord(input);
+  if (monitor === undefined) return;
+  checkKnownRegion(report, ['homeRegion'], monitor.homeRegion);
+  checkRegionList(report, ['regions'], monitor.regions, { fallback: 'the home region' });
+  checkDurationBetween(report, ['retention'], monitor.retention, minimumRetentionMs, maximumRetentionMs);
+  checkAlertTargets(report, ['alerts'], monitor.alerts);
+  const facts = checkDefaults(report, monitor);
+  checkChecks(report, monitor.checks, facts);
+}
+
+function monitorRegions(monitor: UnknownRecord): string[] {
+  if (Array.isArray(monitor.regions) && monitor.regions.length > 0) {
+    return monitor.regions.filter((region): region is string => typeof region === 'string');
+  }
+  return typeof monitor.homeRegion === 'string' ? [monitor.homeRegion] : [];
+}
+
+function checkDefaults(report: ReportProblem, monitor: UnknownRecord): MonitorFacts {
+  const regions = monitorRegions(monitor);
+  const defaults = asRecord(monitor.defaults) ?? {};
+  const intervalMs =
+    defaults.interval === undefined
+      ? defaultIntervalMs
+      : checkInterval(report, ['defaults', 'interval'], defaults.interval);
+  const timeoutMs =
+    defaults.timeout === undefined
+      ? defaultTimeoutMs
+      : checkPositiveDuration(report, ['defaults', 'timeout'], defaults.timeout);
+  // The built-in 10s timeout fits every valid interval, so a conflict means defaults.timeout is set.
+  const timeoutExceedsInterval =
+    intervalMs !== undefined && timeoutMs !== undefined && timeoutMs > intervalMs;
+  if (timeoutExceedsInterval) {
+    report(
+      ['defaults', 'timeout'],
+      `defaults.timeout ${String(defaults.timeout)} is longer than the default interval ${formatDurationMs(intervalMs)}; a probe must finish before the next one starts`,
+    );
+  }
+  checkWholeNumber(report, ['defaults', 'retries'], defaults.retries, { min: 0, max: maximumRetries });
+  const regionCount = new Set(regions).size;
+  checkAlertPolicy(report, ['defaults', 'alert'], defaults.alert, regionCount, "the monitor's regions");
+  const regionsToFail = asRecord(defaults.alert)?.regionsToFail;
+  const validRegionsToFail =
+    typeof regionsToFail === 'number' &&
+    Number.isInteger(regionsToFail) &&
+    regionsToFail >= 1 &&
+    regionsToFail <= regionCount
+      ? regionsToFail
+      : undefined;
+  return {
+    regions,
+    defaultIntervalMs: intervalMs,
+    // Checks that inherit a timeout already reported above are not reported again.
+    defaultTimeoutMs: timeoutExceedsInterval ? undefined : timeoutMs,
+    defaultRegionsToFail: validRegionsToFail,
+  };
+}
+
+function checkChecks(report: ReportProblem, checks: unknown, facts: MonitorFacts): void {
+  if (!Array.isArray(checks)) return;
+  if (checks.length === 0) {
+    report(['checks'], 'checks is empty; declare at least one check with http(), tcp() or tls()');
+    return;
+  }
+  const firstIndexById = new Map<string, number>();
+  checks.forEach((value, index) => {
+    const check = asRecord(value);
+    if (check === undefined) return;
+    if (typeof check.id === 'string') {
+      const first = firstIndexById.get(check.id);
+      if (first === undefined) firstIndexById.set(check.id, index);
+      else
+        report(
+          ['checks', index, 'id'],
+          `id ${quote(check.id)} is already used by checks[${first}]; ids must be unique`,
+        );
+    }
+    checkCheck(report, ['checks', index], check, facts);
+  });
+}

@@ -1,0 +1,73 @@
+import type { AssertionSource, Comparison, LatencyPhase } from './assertion';
+import type { CheckDeclaration, HttpMethod, TlsVersion } from './declarations';
+
+// Each list is written as a record first, so that adding a member to a union without listing it
+// here is a type error.
+
+const httpMethodRecord: Record<HttpMethod, true> = {
+  GET: true,
+  HEAD: true,
+  POST: true,
+  PUT: true,
+  PATCH: true,
+  DELETE: true,
+  OPTIONS: true,
+};
+/** Every HTTP method a check may send. */
+export const httpMethods = Object.keys(httpMethodRecord) as [HttpMethod, ...HttpMethod[]];
+
+const tlsVersionRecord: Record<TlsVersion, true> = { 'TLSv1.2': true, 'TLSv1.3': true };
+/** Every TLS version a check may require at least. */
+export const tlsVersions = Object.keys(tlsVersionRecord) as [TlsVersion, ...TlsVersion[]];
+
+const assertionSourceRecord: Record<AssertionSource, true> = {
+  status: true,
+  header: true,
+  body: true,
+  jsonBody: true,
+  latency: true,
+  certificate: true,
+};
+/** Every assertion source. */
+export const assertionSources = Object.keys(assertionSourceRecord) as [AssertionSource, ...AssertionSource[]];
+
+const comparisonRecord: Record<Comparison, true> = {
+  equals: true,
+  notEquals: true,
+  lessThan: true,
+  lessThanOrEqual: true,
+  greaterThan: true,
+  greaterThanOrEqual: true,
+  contains: true,
+  notContains: true,
+  matches: true,
+  notMatches: true,
+  exists: true,
+  notExists: true,
+  oneOf: true,
+};
+/** Every comparison. */
+export const comparisons = Object.keys(comparisonRecord) as [Comparison, ...Comparison[]];
+
+const latencyPhaseRecord: Record<LatencyPhase, true> = {
+  total: true,
+  dns: true,
+  connect: true,
+  tls: true,
+  ttfb: true,
+  transfer: true,
+};
+/** Every latency phase an assertion can look at. */
+export const latencyPhases = Object.keys(latencyPhaseRecord) as [LatencyPhase, ...LatencyPhase[]];
+
+/** A kind of check. */
+export type CheckKind = CheckDeclaration['kind'];
+
+const checkKindRecord: Record<CheckKind, true> = { http: true, tcp: true, tls: true };
+/** Every kind of check. */
+export const checkKinds = Object.keys(checkKindRecord) as [CheckKind, ...CheckKind[]];
+
+/** Whether `value` is one of `members`. */
+export function isOneOf<T extends string>(value: unknown, members: readonly T[]): value is T {
+  return typeof value === 'string' && (members as readonly string[]).includes(value);
+}

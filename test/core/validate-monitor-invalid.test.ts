@@ -1,0 +1,726 @@
+import { describe, expect, it } from 'vitest';
+import { expect as lookoutExpect, type ValidationProblem, validateMonitor } from '../../functions/core';
+import { changed, remove } from './monitor-fixture';
+
+interface InvalidCase {
+  /** What is wrong. */
+  name: string;
+  /** The broken declaration. */
+  input: unknown;
+  /** The problem that must be reported. */
+  path: string;
+  checkId: string | undefined;
+  reason: string;
+  /** How many problems the declaration has in all. @default 1 */
+  count?: number;
+}
+
+const cases: InvalidCase[] = [
+  // Structure: missing, misspelled and mistyped fields.
+  {
+    name: 'checks missing',
+    input: changed({ checks: remove }),
+    path: 'checks',
+    checkId: undefined,
+    reason: 'checks is required',
+  },
+  {
+    name: 'checks empty',
+    input: changed({ checks: [] }),
+    path: 'checks',
+    checkId: undefined,
+    reason: 'checks is empty',
+  },
+  {
+    name: 'misspelled check key',
+    input: changed({ 'checks.0.timout': '5s' }),
+    path: 'checks[0].timout',
+    checkId: 'api',
+    reason: 'unknown key "timout" (did you mean "timeout"?)',
+  },
+  {
+    name: 'misspelled monitor key',
+    input: changed({ retenton: '7d' }),
+    path: 'retenton',
+    checkId: undefined,
+    reason: 'unknown key "retenton" (did you mean "retention"?)',
+  },
+  {
+    name: 'misspelled alert channel',
+    input: changed({ 'alerts.emial': ['a@example.com'] }),
+    path: 'alerts.emial',
+    checkId: undefined,
+    reason: 'unknown key "emial" (did you mean "email"?)',
+  },
+  {
+    name: 'duration given as a number',
+    input: changed({ 'checks.1.timeout': 5000 }),
+    path: 'checks[1].timeout',
+    checkId: 'redis',
+    reason: "timeout must be a duration such as '500ms', '30s', '5m', '1h' or '1d', not the number 5000",
+  },
+  {
+    name: 'check kind missing',
+    input: changed({ 'checks.1.kind': remove }),
+    path: 'checks[1].kind',
+    checkId: 'redis',
+    reason: 'kind is required',
+  },
+  {
+    name: 'check kind unknown',
+    input: changed({ 'checks.1.kind': 'ftp' }),
+    path: 'checks[1].kind',
+    checkId: 'redis',
+    reason: 'kind must be one of "http", "tcp", "tls", not "ftp"',
+  },
+  {
+    name: 'method outside the union',
+    input: changed({ 'checks.0.method': 'FETCH' }),
+    path: 'checks[0].method',
+    checkId: 'api',
+    reason: 'method must be one of "GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", not "FETCH"',
+  },
+  {
+    name: 'tag that is not a string',
+    input: changed({ 'checks.2.tags': ['prod', 7] }),
+    path: 'checks[2].tags[1]',
+    checkId: 'www-cert',
+    reason: 'tags[1] must be a string, not the number 7',
+  },
+  {
+    name: 'tls minVersion outside the union',
+    input: changed({ 'checks.2.minVersion': 'TLSv1.1' }),
+    path: 'checks[2].minVersion',
+    checkId: 'www-cert',
+    reason: 'must be one of "TLSv1.2", "TLSv1.3", not "TLSv1.1"',
+  },
+  // Ids.
+  {
+    name: 'id with capitals and underscore',
+    input: changed({ 'checks.0.id': 'Orders_API' }),
+    path: 'checks[0].id',
+    checkId: 'Orders_API',
+    reason: 'id "Orders_API" must be 1 to 63 lowercase letters, digits and dashes',
+  },
+  {
+    name: 'id ending with a dash',
+    input: changed({ 'checks.0.id': 'api-' }),
+    path: 'checks[0].id',
+    checkId: 'api-',
+    reason: 'starting and ending with a letter or digit',
+  },
+  {
+    name: 'duplicate id, reported on the second use',
+    input: changed({ 'checks.2.id': 'api' }),
+    path: 'checks[2].id',
+    checkId: 'api',
+    reason: 'id "api" is already used by checks[0]',
+  },
+  // URLs, hosts and ports.
+  {
+    name: 'url without a scheme',
+    input: changed({ 'checks.0.url': 'api.example.com/health' }),
+    path: 'checks[0].url',
+    checkId: 'api',
+    reason: 'url "api.example.com/health" is not an absolute URL',
+  },
+  {
+    name: 'url with an unsupported scheme',
+    input: changed({ 'checks.0.url': 'ftp://files.example.com/health' }),
+    path: 'checks[0].url',
+    checkId: 'api',
+    reason: 'uses the "ftp:" scheme; only http: and https: are supported',
+  },
+  {
+    name: 'url with credentials',
+    input: changed({ 'checks.0.url': 'https://admin:hunter2@api.example.com/health' }),
+    path: 'checks[0].url',
+    checkId: 'api',
+    reason:
+      "contains credentials (user:password@); remove them and send an authorization header with secret('/ssm/path')",
+  },
+  {
+    name: 'tcp host missing',
+    input: changed({ 'checks.1.host': remove }),
+    path: 'checks[1].host',
+    checkId: 'redis',
+    reason: 'host is required',
+  },
+  {
+    name: 'tls host empty',
+    input: changed({ 'checks.2.host': '' }),
+    path: 'checks[2].host',
+    checkId: 'www-cert',
+    reason: 'host is empty',
+  },
+  {
+    name: 'tcp host written as a URL',
+    input: changed({ 'checks.1.host': 'redis://cache.example.com' }),
+    path: 'checks[1].host',
+    checkId: 'redis',
+    reason: 'must be a host name or IP address, not a URL',
+  },
+  {
+    name: 'port above 65535',
+    input: changed({ 'checks.1.port': 70000 }),
+    path: 'checks[1].port',
+    checkId: 'redis',
+    reason: 'port 70000 is outside the allowed range 1 to 65535',
+  },
+  {
+    name: 'port that is not whole',
+    input: changed({ 'checks.2.port': 443.5 }),
+    path: 'checks[2].port',
+    checkId: 'www-cert',
+    reason: 'port 443.5 must be a whole number',
+  },
+  // Regions.
+  {
+    name: 'unknown monitor region',
+    input: changed({ regions: ['us-east-1', 'eu-west-9', 'ap-southeast-2'] }),
+    path: 'regions[1]',
+    checkId: undefined,
+    reason: 'regions[1] "eu-west-9" is not a known AWS region (did you mean',
+  },
+  {
+    name: 'duplicate monitor region',
+    input: changed({ regions: ['us-east-1', 'eu-west-1', 'us-east-1'] }),
+    path: 'regions[2]',
+    checkId: undefined,
+    reason: 'regions[2] "us-east-1" is listed twice (first at regions[0])',
+  },
+  {
+    name: 'unknown home region',
+    input: changed({ homeRegion: 'us-east-7' }),
+    path: 'homeRegion',
+    checkId: undefined,
+    reason: 'homeRegion "us-east-7" is not a known AWS region',
+  },
+  {
+    name: 'check region outside the monitor regions',
+    input: changed({ 'checks.1.regions': ['us-east-1', 'us-west-2'] }),
+    path: 'checks[1].regions[1]',
+    checkId: 'redis',
+    reason: `regions[1] "us-west-2" is not one of the monitor's regions`,
+  },
+  {
+    name: 'check regions empty',
+    input: changed({ 'checks.1.regions': [] }),
+    path: 'checks[1].regions',
+    checkId: 'redis',
+    reason: 'regions is empty',
+  },
+  // Timing.
+  {
+    name: 'interval below the minimum',
+    input: changed({ 'checks.0.interval': '7s' }),
+    path: 'checks[0].interval',
+    checkId: 'api',
+    reason: 'interval 7s is below the 10s minimum',
+  },
+  {
+    name: 'interval that does not divide a minute',
+    input: changed({ 'checks.0.interval': '25s' }),
+    path: 'checks[0].interval',
+    checkId: 'api',
+    reason: 'interval 25s does not divide a minute evenly',
+  },
+  {
+    name: 'interval that does not divide an hour',
+    input: changed({ 'checks.2.interval': '7m' }),
+    path: 'checks[2].interval',
+    checkId: 'www-cert',
+    reason: 'interval 7m does not divide an hour evenly',
+  },
+  {
+    name: 'interval that does not divide a day',
+    input: changed({ 'checks.2.interval': '5h' }),
+    path: 'checks[2].interval',
+    checkId: 'www-cert',
+    reason: 'interval 5h does not divide a day evenly',
+  },
+  {
+    name: 'interval longer than a day but not whole days',
+    input: changed({ 'checks.2.interval': '36h' }),
+    path: 'checks[2].interval',
+    checkId: 'www-cert',
+    reason: 'interval 36h is longer than a day but not a whole number of days',
+  },
+  {
+    name: 'interval that is not a duration',
+    input: changed({ 'checks.2.interval': 'hourly' }),
+    path: 'checks[2].interval',
+    checkId: 'www-cert',
+    reason: 'interval "hourly" is not a duration',
+  },
+  {
+    name: 'default interval below the minimum',
+    input: changed({ 'defaults.interval': '5s' }),
+    path: 'defaults.interval',
+    checkId: undefined,
+    reason: 'defaults.interval 5s is below the 10s minimum',
+  },
+  {
+    name: 'timeout of zero',
+    input: changed({ 'checks.1.timeout': '0s' }),
+    path: 'checks[1].timeout',
+    checkId: 'redis',
+    reason: 'timeout 0s must be greater than zero',
+  },
+  {
+    name: 'timeout longer than the interval',
+    input: changed({ 'checks.1.timeout': '90s' }),
+    path: 'checks[1].timeout',
+    checkId: 'redis',
+    reason: 'timeout 90s is longer than the interval 1m',
+  },
+  {
+    name: 'interval shorter than the inherited timeout',
+    input: changed({ 'defaults.timeout': '20s', 'checks.1.interval': '15s' }),
+    path: 'checks[1].interval',
+    checkId: 'redis',
+    reason: 'interval 15s is shorter than the default timeout 20s',
+  },
+  {
+    name: 'default timeout longer than the default interval',
+    input: changed({ 'defaults.timeout': '2m' }),
+    path: 'defaults.timeout',
+    checkId: undefined,
+    reason: 'defaults.timeout 2m is longer than the default interval 1m',
+  },
+  {
+    name: 'retries above 5',
+    input: changed({ 'checks.1.retries': 6 }),
+    path: 'checks[1].retries',
+    checkId: 'redis',
+    reason: 'retries 6 is outside the allowed range 0 to 5',
+  },
+  {
+    name: 'degraded latency not below the timeout',
+    input: changed({ 'checks.0.degradedLatency': '15s' }),
+    path: 'checks[0].degradedLatency',
+    checkId: 'api',
+    reason: 'degradedLatency 15s is not below the timeout 10s',
+  },
+  {
+    name: 'degraded latency of zero',
+    input: changed({ 'checks.0.degradedLatency': '0ms' }),
+    path: 'checks[0].degradedLatency',
+    checkId: 'api',
+    reason: 'degradedLatency 0ms must be greater than zero',
+  },
+  // HTTP fields.
+  {
+    name: 'maxRedirects above 20',
+    input: changed({ 'checks.0.maxRedirects': 21 }),
+    path: 'checks[0].maxRedirects',
+    checkId: 'api',
+    reason: 'maxRedirects 21 is outside the allowed range 0 to 20',
+  },
+  {
+    name: 'maxBodyBytes of zero',
+    input: changed({ 'checks.0.maxBodyBytes': 0 }),
+    path: 'checks[0].maxBodyBytes',
+    checkId: 'api',
+    reason: 'maxBodyBytes 0 is outside the allowed range 1 to 67108864',
+  },
+  {
+    name: 'body with GET',
+    input: changed({ 'checks.0.body': '{"ping":true}' }),
+    path: 'checks[0].body',
+    checkId: 'api',
+    reason: 'body is not allowed with GET requests',
+  },
+  {
+    name: 'body with HEAD',
+    input: changed({ 'checks.0.body': 'x', 'checks.0.method': 'HEAD' }),
+    path: 'checks[0].body',
+    checkId: 'api',
+    reason: 'body is not allowed with HEAD requests',
+  },
+  {
+    name: 'invalid header name',
+    input: changed({ 'checks.0.headers.x api': 'v' }),
+    path: 'checks[0].headers["x api"]',
+    checkId: 'api',
+    reason: 'header name "x api" is not a valid HTTP header name',
+  },
+  {
+    name: 'authorization header as plain text',
+    input: changed({ 'checks.0.headers.authorization': 'Bearer abc123' }),
+    path: 'checks[0].headers.authorization',
+    checkId: 'api',
+    reason:
+      'header "authorization" carries a credential as plain text; store it in SSM Parameter Store and write secret(\'/ssm/path\')',
+  },
+  {
+    name: 'header whose name contains "token" as plain text',
+    input: changed({ 'checks.0.headers.X-Session-Token': 'abc' }),
+    path: 'checks[0].headers["X-Session-Token"]',
+    checkId: 'api',
+    reason: "secret('/ssm/path')",
+  },
+  {
+    name: 'header named apikey as plain text',
+    input: changed({ 'checks.0.headers.ApiKey': 'abc' }),
+    path: 'checks[0].headers.ApiKey',
+    checkId: 'api',
+    reason: 'carries a credential as plain text',
+  },
+  {
+    name: 'secret ref without a leading slash',
+    input: changed({ 'checks.0.headers.authorization': { kind: 'secret', ref: 'lookout/token' } }),
+    path: 'checks[0].headers.authorization.ref',
+    checkId: 'api',
+    reason: 'ref "lookout/token" must be an SSM parameter name starting with "/"',
+  },
+  {
+    name: 'SSM secret ref with a space',
+    input: changed({ 'checks.0.headers.authorization': { kind: 'secret', ref: '/lookout/my token' } }),
+    path: 'checks[0].headers.authorization.ref',
+    checkId: 'api',
+    reason: 'is not a valid SSM parameter name',
+  },
+  {
+    name: 'Secrets Manager ref with no name',
+    input: changed({ 'checks.0.headers.authorization': { kind: 'secret', ref: 'secretsmanager:' } }),
+    path: 'checks[0].headers.authorization.ref',
+    checkId: 'api',
+    reason: 'needs a Secrets Manager name after "secretsmanager:"',
+  },
+  {
+    name: 'tls options on a plain http URL',
+    input: changed({
+      'checks.0.url': 'http://api.example.com/health',
+      'checks.0.tls': { insecure: true },
+      'checks.0.assert': [lookoutExpect.status().equals(200)],
+    }),
+    path: 'checks[0].tls',
+    checkId: 'api',
+    reason: 'tls options apply only to https: URLs',
+  },
+  // TCP and TLS fields.
+  {
+    name: 'empty tcp expect',
+    input: changed({ 'checks.1.expect': '' }),
+    path: 'checks[1].expect',
+    checkId: 'redis',
+    reason: 'expect is empty',
+  },
+  {
+    name: 'tcp expect regex that does not compile',
+    input: changed({ 'checks.1.expect': { pattern: '(PONG', flags: '' } }),
+    path: 'checks[1].expect',
+    checkId: 'redis',
+    reason: 'expect /(PONG/ is not a valid regular expression',
+  },
+  {
+    name: 'negative minDaysValid',
+    input: changed({ 'checks.2.minDaysValid': -1 }),
+    path: 'checks[2].minDaysValid',
+    checkId: 'www-cert',
+    reason: 'minDaysValid -1 must be 0 or more',
+  },
+  {
+    name: 'tls ca that is not PEM',
+    input: changed({ 'checks.2.ca': 'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA' }),
+    path: 'checks[2].ca',
+    checkId: 'www-cert',
+    reason: 'ca does not look like a PEM certificate',
+  },
+  {
+    name: 'https check ca that is not PEM',
+    input: changed({ 'checks.0.tls': { ca: 'not a certificate' } }),
+    path: 'checks[0].tls.ca',
+    checkId: 'api',
+    reason: 'tls.ca does not look like a PEM certificate',
+  },
+  // SLOs and alert policies.
+  {
+    name: 'availability of 100',
+    input: changed({ 'checks.0.slo.availability': 100 }),
+    path: 'checks[0].slo.availability',
+    checkId: 'api',
+    reason: 'slo.availability 100 must be a percentage strictly between 0 and 100',
+  },
+  {
+    name: 'latency target of 0',
+    input: changed({ 'checks.0.slo.latency.target': 0 }),
+    path: 'checks[0].slo.latency.target',
+    checkId: 'api',
+    reason: 'slo.latency.target 0 must be a percentage strictly between 0 and 100',
+  },
+  {
+    name: 'latency threshold of 0ms',
+    input: changed({ 'checks.0.slo.latency.threshold': '0ms' }),
+    path: 'checks[0].slo.latency.threshold',
+    checkId: 'api',
+    reason: 'slo.latency.threshold 0ms must be greater than zero',
+  },
+  {
+    name: 'slo window below 1h',
+    input: changed({ 'checks.0.slo.window': '30m' }),
+    path: 'checks[0].slo.window',
+    checkId: 'api',
+    reason: 'slo.window 30m is shorter than the 1h minimum',
+  },
+  {
+    name: 'slo window above 90d',
+    input: changed({ 'checks.0.slo.window': '120d' }),
+    path: 'checks[0].slo.window',
+    checkId: 'api',
+    reason: 'slo.window 120d is longer than the 90d maximum',
+  },
+  {
+    name: 'slo with no objective',
+    input: changed({ 'checks.0.slo': { window: '7d' } }),
+    path: 'checks[0].slo',
+    checkId: 'api',
+    reason: 'slo sets no objective',
+  },
+  {
+    name: 'regionsToFail above the region count',
+    input: changed({ 'checks.0.alert.regionsToFail': 4 }),
+    path: 'checks[0].alert.regionsToFail',
+    checkId: 'api',
+    reason: "alert.regionsToFail 4 is more than the check's regions (3)",
+  },
+  {
+    name: 'regionsToFail of zero',
+    input: changed({ 'checks.0.alert.regionsToFail': 0 }),
+    path: 'checks[0].alert.regionsToFail',
+    checkId: 'api',
+    reason: 'alert.regionsToFail 0 must be 1 or more',
+  },
+  {
+    name: 'regionsToFail above the count of the check’s own regions',
+    input: changed({ 'checks.0.regions': ['us-east-1'] }),
+    path: 'checks[0].alert.regionsToFail',
+    checkId: 'api',
+    reason: "alert.regionsToFail 2 is more than the check's regions (1)",
+  },
+  {
+    name: 'consecutiveFailures above 10',
+    input: changed({ 'checks.0.alert.consecutiveFailures': 11 }),
+    path: 'checks[0].alert.consecutiveFailures',
+    checkId: 'api',
+    reason: 'alert.consecutiveFailures 11 is outside the allowed range 1 to 10',
+  },
+  {
+    name: 'consecutiveSuccesses of zero in defaults',
+    input: changed({ 'defaults.alert': { consecutiveSuccesses: 0 } }),
+    path: 'defaults.alert.consecutiveSuccesses',
+    checkId: undefined,
+    reason: 'defaults.alert.consecutiveSuccesses 0 is outside the allowed range 1 to 10',
+  },
+  // Assertions.
+  {
+    name: 'status assertion on a tcp check',
+    input: changed({ 'checks.1.assert': [lookoutExpect.status().equals(200)] }),
+    path: 'checks[1].assert[0].source',
+    checkId: 'redis',
+    reason: 'assert[0].source "status" does not apply to tcp checks; use body or latency',
+  },
+  {
+    name: 'body assertion on a tls check',
+    input: changed({ 'checks.2.assert': [lookoutExpect.body().contains('x')] }),
+    path: 'checks[2].assert[0].source',
+    checkId: 'www-cert',
+    reason: '"body" does not apply to tls checks; use latency or certificate',
+  },
+  {
+    name: 'certificate assertion on a plain http URL',
+    input: changed({ 'checks.0.url': 'http://api.example.com/health' }),
+    path: 'checks[0].assert[3].source',
+    checkId: 'api',
+    reason: 'assert[3].source "certificate" needs an https: URL',
+  },
+  {
+    name: 'comparison that does not apply to the source',
+    input: changed({ 'checks.0.assert.0.comparison': 'contains' }),
+    path: 'checks[0].assert[0].comparison',
+    checkId: 'api',
+    reason: 'assert[0].comparison "contains" does not apply to status assertions',
+  },
+  {
+    name: 'comparison outside the union',
+    input: changed({ 'checks.0.assert.0.comparison': 'is' }),
+    path: 'checks[0].assert[0].comparison',
+    checkId: 'api',
+    reason: 'assert[0].comparison must be one of',
+  },
+  {
+    name: 'exists with a target',
+    input: changed({
+      'checks.0.assert.1': { source: 'jsonBody', property: '$.status', comparison: 'exists', target: 'ok' },
+    }),
+    path: 'checks[0].assert[1].target',
+    checkId: 'api',
+    reason: 'must be left out for exists',
+  },
+  {
+    name: 'equals with no target',
+    input: changed({ 'checks.0.assert.0.target': remove }),
+    path: 'checks[0].assert[0].target',
+    checkId: 'api',
+    reason: 'assert[0].target is required for equals',
+  },
+  {
+    name: 'status target given as text',
+    input: changed({ 'checks.0.assert.0.target': '200' }),
+    path: 'checks[0].assert[0].target',
+    checkId: 'api',
+    reason: 'assert[0].target "200" must be a number for status assertions',
+  },
+  {
+    name: 'status target that is not a status',
+    input: changed({ 'checks.0.assert.0.target': 2000 }),
+    path: 'checks[0].assert[0].target',
+    checkId: 'api',
+    reason: 'assert[0].target 2000 is not an HTTP status',
+  },
+  {
+    name: 'latency target that is not a duration',
+    input: changed({ 'checks.0.assert.2.target': 'fast' }),
+    path: 'checks[0].assert[2].target',
+    checkId: 'api',
+    reason: `assert[2].target "fast" must be a duration such as '800ms' or a number of milliseconds`,
+  },
+  {
+    name: 'latency phase that does not exist',
+    input: changed({ 'checks.0.assert.2.property': 'firstByte' }),
+    path: 'checks[0].assert[2].property',
+    checkId: 'api',
+    reason: 'assert[2].property "firstByte" is not a latency phase',
+  },
+  {
+    name: 'tls latency phase on a tcp check',
+    input: changed({ 'checks.1.assert': [lookoutExpect.latency('tls').lessThan('100ms')] }),
+    path: 'checks[1].assert[0].property',
+    checkId: 'redis',
+    reason: 'is never measured for this tcp check',
+  },
+  {
+    name: 'JSONPath that does not parse',
+    input: changed({ 'checks.0.assert.1.property': 'status' }),
+    path: 'checks[0].assert[1].property',
+    checkId: 'api',
+    reason: 'assert[1].property "status" is not a valid JSONPath',
+  },
+  {
+    name: 'jsonBody assertion with no path',
+    input: changed({ 'checks.0.assert.1.property': remove }),
+    path: 'checks[0].assert[1].property',
+    checkId: 'api',
+    reason: 'assert[1].property is required: a JSONPath',
+  },
+  {
+    name: 'header assertion with an invalid name',
+    input: changed({ 'checks.0.assert.1': lookoutExpect.header('content type').contains('json') }),
+    path: 'checks[0].assert[1].property',
+    checkId: 'api',
+    reason: 'assert[1].property "content type" is not a valid HTTP header name',
+  },
+  {
+    name: 'regex target that does not compile',
+    input: changed({
+      'checks.0.assert.1': { source: 'body', comparison: 'matches', target: { pattern: '[a-', flags: '' } },
+    }),
+    path: 'checks[0].assert[1].target',
+    checkId: 'api',
+    reason: 'assert[1].target /[a-/ is not a valid regular expression',
+  },
+  {
+    name: 'regex target with unknown flags',
+    input: changed({
+      'checks.0.assert.1': { source: 'body', comparison: 'matches', target: { pattern: 'ok', flags: 'q' } },
+    }),
+    path: 'checks[0].assert[1].target',
+    checkId: 'api',
+    reason: 'is not a valid regular expression',
+  },
+  {
+    name: 'certificate target that is not a number',
+    input: changed({ 'checks.0.assert.3.target': '14 days' }),
+    path: 'checks[0].assert[3].target',
+    checkId: 'api',
+    reason: 'must be a number of days',
+  },
+  {
+    name: 'oneOf with an empty list',
+    input: changed({ 'checks.0.assert.0': { source: 'status', comparison: 'oneOf', target: [] } }),
+    path: 'checks[0].assert[0].target',
+    checkId: 'api',
+    reason: 'must be a non-empty list for oneOf',
+  },
+  // Alert targets and retention.
+  {
+    name: 'email without a domain',
+    input: changed({ 'alerts.email': ['oncall'] }),
+    path: 'alerts.email[0]',
+    checkId: undefined,
+    reason: 'alerts.email[0] "oncall" is not an email address',
+  },
+  {
+    name: 'phone number not in E.164',
+    input: changed({ 'alerts.sms': ['555-1234'] }),
+    path: 'alerts.sms[0]',
+    checkId: undefined,
+    reason: 'is not a phone number in E.164 form',
+  },
+  {
+    name: 'webhook over plain http',
+    input: changed({ 'alerts.https': ['http://hooks.example.com/lookout'] }),
+    path: 'alerts.https[0]',
+    checkId: undefined,
+    reason: 'must be an https:// URL',
+  },
+  {
+    name: 'SQS target that is an SNS ARN',
+    input: changed({ 'alerts.sqs': ['arn:aws:sns:us-east-1:123456789012:alerts'] }),
+    path: 'alerts.sqs[0]',
+    checkId: undefined,
+    reason: 'is not an SQS queue ARN',
+  },
+  {
+    name: 'Lambda target that is an SQS ARN',
+    input: changed({ 'alerts.lambda': ['arn:aws:sqs:us-east-1:123456789012:alerts'] }),
+    path: 'alerts.lambda[0]',
+    checkId: undefined,
+    reason: 'is not a Lambda function ARN',
+  },
+  {
+    name: 'email listed twice',
+    input: changed({ 'alerts.email': ['a@example.com', 'a@example.com'] }),
+    path: 'alerts.email[1]',
+    checkId: undefined,
+    reason: 'is listed twice (first at alerts.email[0])',
+  },
+  {
+    name: 'retention above 400 days',
+    input: changed({ retention: '500d' }),
+    path: 'retention',
+    checkId: undefined,
+    reason: 'retention 500d is longer than the 400d maximum',
+  },
+  {
+    name: 'retention below a day',
+    input: changed({ retention: '12h' }),
+    path: 'retention',
+    checkId: undefined,
+    reason: 'retention 12h is shorter than the 1d minimum',
+  },
+];
+
+describe('validateMonitor rejects each invalid declaration with its path, check id and reason', () => {
+  it.each(cases)('$name', ({ input, path, checkId, reason, count = 1 }) => {
+    const validation = validateMonitor(input);
+    expect(validation.ok).toBe(false);
+    const problems: ValidationProblem[] = validation.ok ? [] : validation.problems;
+    const problem = problems.find((candidate) => candidate.path === path);
+    expect(problem, `no problem at ${path}; got ${JSON.stringify(problems)}`).toBeDefined();
+    expect(problem?.checkId).toBe(checkId);
+    expect(problem?.message).toContain(reason);
+    expect(problems, JSON.stringify(problems)).toHaveLength(count);
+  });
+});
