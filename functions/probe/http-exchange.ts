@@ -31,10 +31,13 @@ export interface HttpResponse {
 /** Thrown at undici to stop reading on purpose; never a failure. */
 class StopReading extends Error {}
 
+/** The reason every finished probe's connection is closed with: built once, never reported. */
+const probeFinished = new Error('probe finished');
+
 /**
  * Sends one request over `socket` through an undici client whose connector hands over that socket,
  * so the connection's phases were measured by us. Times `ttfbMs` (request start → first response byte)
- * and `transferMs` (first response byte → last body byte read) into `trace`. Destroys the connection after.
+ * and `transferMs` (first response byte → last body byte read) into `trace`, and closes the connection after.
  */
 export function exchange(
   socket: Socket,
@@ -63,17 +66,26 @@ export function exchange(
       if (settled) return;
       settled = true;
       const endedAt = performance.now();
+      trace.endedAt = endedAt;
       trace.phases.ttfbMs = (firstByteAt ?? endedAt) - startedAt;
       trace.phases.transferMs = firstByteAt === undefined ? 0 : endedAt - firstByteAt;
       deadline.signal.removeEventListener('abort', onDeadline);
-      client.destroy().catch(() => {});
       outcome();
+      // Closed once the outcome is out, so the cleanup is not latency. With a reason, so that undici
+      // builds no error of its own for the close (an error with its stack costs more CPU than the probe).
+      if (!socket.destroyed) socket.destroy(probeFinished);
     };
     const succeed = () =>
       finish(() => resolve({ status, headers, body: Buffer.concat(chunks), bodyTruncated }));
     const fail = (error: unknown) =>
       finish(() =>
-        reject(classifyExchangeError(error, deadline, trace, firstByteAt !== undefined, bytesRead)),
+        reject(
+          classifyExchangeError(error, deadline, trace, {
+            responseStarted: firstByteAt !== undefined,
+            bytesRead,
+            contentLength: headers['content-length'],
+          }),
+        ),
       );
     const onDeadline = () => {
       fail(undefined);
@@ -89,7 +101,6 @@ export function exchange(
         method: request.method,
         headers: request.headers,
         ...(request.body === undefined ? {} : { body: request.body }),
-        reset: true,
       },
       {
         onRequestStart(dispatchController) {
@@ -136,12 +147,19 @@ function flattenHeaders(raw: Record<string, string | string[] | undefined>): Rec
   return flat;
 }
 
+/** How far a response had come when it failed. */
+interface ResponseProgress {
+  responseStarted: boolean;
+  bytesRead: number;
+  /** The `Content-Length` the server announced, if it did. */
+  contentLength: string | undefined;
+}
+
 function classifyExchangeError(
   error: unknown,
   deadline: Deadline,
   trace: ProbeTrace,
-  responseStarted: boolean,
-  bytesRead: number,
+  { responseStarted, bytesRead, contentLength }: ResponseProgress,
 ): ProbeFailure {
   const phase = responseStarted ? 'transfer' : 'ttfb';
   if (deadline.expired) {
@@ -169,8 +187,10 @@ function classifyExchangeError(
     );
   }
   if (code === 'UND_ERR_SOCKET') {
+    const announced =
+      contentLength === undefined ? '' : ` of the ${contentLength} its Content-Length announced`;
     const what = responseStarted
-      ? `the server closed the connection before the response was complete (${bytesRead} body bytes read)`
+      ? `the server closed the connection before the response was complete (${bytesRead} body bytes read${announced})`
       : 'the server closed the connection without sending a response';
     return new ProbeFailure('PROTOCOL_ERROR', what, phase);
   }

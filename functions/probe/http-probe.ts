@@ -1,4 +1,3 @@
-import type { RedirectHop } from '../core/probe-result';
 import type { ResolvedHttpCheck } from '../core/resolved-monitor';
 import type { Deadline } from './deadline';
 import { exchange, type HttpResponse } from './http-exchange';
@@ -8,16 +7,12 @@ import { addPhases, type ProbeTrace, roundPhases, zeroPhases } from './probe-tra
 import { followRedirect, isRedirectStatus, type RedirectedRequest } from './redirects';
 import type { ResolvedHeaders } from './resolve-headers';
 
-/** The final response of an HTTP probe, and the hops that led to it. */
-export interface HttpOutcome extends HttpResponse {
-  redirects: RedirectHop[];
-}
-
 const defaultUserAgent = 'Lookout/0.1 (synthetic monitoring; +https://github.com/lookout)';
 
 /**
  * Probes an HTTP(S) check: a fresh connection per hop, redirects followed up to `maxRedirects`,
- * the body read up to `maxBodyBytes`. Phases of earlier hops are summed in `trace.earlierHopsPhases`.
+ * the body read up to `maxBodyBytes`. Each redirect is recorded in `trace.redirects`, and the phases of
+ * earlier hops are summed in `trace.earlierHopsPhases`.
  */
 export async function probeHttp(
   check: ResolvedHttpCheck,
@@ -25,19 +20,19 @@ export async function probeHttp(
   deadline: Deadline,
   trace: ProbeTrace,
   nowMs: number,
-): Promise<HttpOutcome> {
+): Promise<HttpResponse> {
   let request: RedirectedRequest = {
     url: new URL(check.url),
     method: check.method,
     body: check.body,
     headers: withDefaultHeaders(resolvedHeaders.headers),
   };
-  const redirects: RedirectHop[] = [];
+  const { redirects } = trace;
   for (;;) {
     const response = await probeOneHop(check, request, deadline, trace, nowMs);
     const location = response.headers.location;
     if (check.maxRedirects === 0 || !isRedirectStatus(response.status) || location === undefined) {
-      return { ...response, redirects };
+      return response;
     }
     const next = parseLocation(location, request.url);
     redirects.push({

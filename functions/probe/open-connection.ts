@@ -1,5 +1,5 @@
 import { isIP, type Socket, connect as tcpConnect } from 'node:net';
-import { type TLSSocket, connect as tlsConnect } from 'node:tls';
+import { type PeerCertificate, type TLSSocket, connect as tlsConnect } from 'node:tls';
 import type { ResolvedTlsOptions } from '../core/resolved-monitor';
 import type { Deadline } from './deadline';
 import { ProbeFailure } from './probe-failure';
@@ -8,6 +8,7 @@ import { resolveHost } from './resolve-host';
 import { secureContextFor } from './secure-context-cache';
 import { classifyConnectError, isResetError } from './socket-errors';
 import { certificateErrorCode, describeCertificateError, readTlsFacts } from './tls-facts';
+import { waitForEvent } from './wait-for-event';
 
 /** Where to connect, and how. */
 export interface ConnectionTarget {
@@ -30,6 +31,7 @@ export async function openConnection(
   trace: ProbeTrace,
   nowMs: number,
 ): Promise<Socket | TLSSocket> {
+  delete trace.socketError;
   const addresses = await resolveHost(target.host, deadline, trace);
   const socket = await connectToFirstReachable(addresses, target.port, deadline, trace);
   if (!target.tls) return socket;
@@ -71,13 +73,10 @@ function connectTcp(address: string, port: number, deadline: Deadline, trace: Pr
     trace.socketError ??= error;
   });
   const label = isIP(address) === 6 ? `[${address}]:${port}` : `${address}:${port}`;
-  const connected = new Promise<Socket>((resolve, reject) => {
-    socket.once('connect', () => resolve(socket));
-    socket.once('error', (error: NodeJS.ErrnoException) => {
-      const { code, message } = classifyConnectError(error, label);
-      reject(new ProbeFailure(code, message, 'connect'));
-    });
-  });
+  const connected = waitForEvent(socket, 'connect', (error) => {
+    const { code, message } = classifyConnectError(error ?? closedWhileConnecting(), label);
+    return new ProbeFailure(code, message, 'connect');
+  }).then(() => socket);
   return deadline.race(connected, () => {
     socket.destroy();
     return new ProbeFailure(
@@ -98,35 +97,35 @@ async function handshake(
 ): Promise<TLSSocket> {
   const serverName = options.servername ?? target.host.replace(/^\[|\]$/g, '');
   const startedAt = performance.now();
+  let verifiedCertificate: PeerCertificate | undefined;
   const tlsSocket = tlsConnect({
     socket,
     secureContext: secureContextFor(options),
     ...(isIP(serverName) ? {} : { servername: serverName }),
     rejectUnauthorized: false,
     // The chain verdict stays OpenSSL's; the name is checked on its own in readTlsFacts, so that
-    // `authorized` means "trusted chain" and a mismatch gets its own code.
-    checkServerIdentity: () => undefined,
+    // `authorized` means "trusted chain" and a mismatch gets its own code. Node calls this (only for a
+    // trusted chain) with the certificate it has already read, which readTlsFacts then reuses.
+    checkServerIdentity: (_host, certificate) => {
+      verifiedCertificate = certificate;
+      return undefined;
+    },
     ...(target.alpnProtocols ? { ALPNProtocols: target.alpnProtocols } : {}),
   });
   tlsSocket.on('error', (error: NodeJS.ErrnoException) => {
     trace.socketError ??= error;
   });
-  const established = new Promise<TLSSocket>((resolve, reject) => {
-    tlsSocket.once('secureConnect', () => resolve(tlsSocket));
-    tlsSocket.once('error', (error: NodeJS.ErrnoException) => {
-      const reason = isResetError(error) ? 'the server reset the connection' : opensslReason(error);
-      reject(
-        new ProbeFailure('TLS_HANDSHAKE_FAILED', `TLS handshake with ${serverName} failed: ${reason}`, 'tls'),
-      );
-    });
-    tlsSocket.once('close', () =>
-      reject(
-        new ProbeFailure(
-          'TLS_HANDSHAKE_FAILED',
-          `TLS handshake with ${serverName} failed: connection closed`,
-          'tls',
-        ),
-      ),
+  const established = waitForEvent(tlsSocket, 'secureConnect', (error) => {
+    const reason =
+      error === undefined
+        ? 'connection closed'
+        : isResetError(error)
+          ? 'the server reset the connection'
+          : opensslReason(error);
+    return new ProbeFailure(
+      'TLS_HANDSHAKE_FAILED',
+      `TLS handshake with ${serverName} failed: ${reason}`,
+      'tls',
     );
   });
   try {
@@ -144,7 +143,7 @@ async function handshake(
   } finally {
     trace.phases.tlsMs = performance.now() - startedAt;
   }
-  const facts = readTlsFacts(tlsSocket, serverName, nowMs);
+  const facts = readTlsFacts(tlsSocket, serverName, nowMs, verifiedCertificate);
   if (facts) trace.tls = facts;
   if (!facts) {
     tlsSocket.destroy();
@@ -165,4 +164,8 @@ async function handshake(
 /** OpenSSL's short reason (`wrong version number`) rather than its whole error stack. */
 function opensslReason(error: NodeJS.ErrnoException & { reason?: string }): string {
   return error.reason ?? error.message.split('\n')[0] ?? 'unknown error';
+}
+
+function closedWhileConnecting(): NodeJS.ErrnoException {
+  return Object.assign(new Error('connection closed while connecting'), { code: 'ECONNRESET' });
 }

@@ -4,7 +4,8 @@ import type { Observation } from '../core/observation';
 import type { ErrorCode, ProbeError, ProbeResult } from '../core/probe-result';
 import type { ResolvedCheck } from '../core/resolved-monitor';
 import { Deadline } from './deadline';
-import { type HttpOutcome, probeHttp } from './http-probe';
+import type { HttpResponse } from './http-exchange';
+import { probeHttp } from './http-probe';
 import type { ProbeContext } from './probe-context';
 import { ProbeFailure } from './probe-failure';
 import { newTrace, type ProbeTrace, roundMs, roundPhases, totalPhases } from './probe-trace';
@@ -47,7 +48,7 @@ async function attempt(
 ): Promise<ProbeResult> {
   const startedAtMs = context.now();
   const trace = newTrace();
-  let observed: Partial<HttpOutcome & TcpOutcome> = {};
+  let observed: Partial<HttpResponse & TcpOutcome> = {};
   let error: ProbeError | undefined;
   let totalMs = 0;
   try {
@@ -59,8 +60,12 @@ async function attempt(
         observed = await probeHttp(check, headers, deadline, trace, startedAtMs);
       else if (check.kind === 'tcp') observed = await probeTcp(check, deadline, trace, startedAtMs);
       else if (check.kind === 'tls') await probeTls(check, deadline, trace, startedAtMs);
-    } finally {
+      // The outcome was known at `endedAt`; closing the connection after that is not latency.
+      totalMs = (trace.endedAt ?? performance.now()) - deadline.startedAtMs;
+    } catch (failure) {
       totalMs = deadline.elapsedMs();
+      throw failure;
+    } finally {
       deadline.dispose();
     }
   } catch (caught) {
@@ -85,7 +90,7 @@ async function attempt(
     phases: roundPhases(phases),
     ...(observed.status === undefined ? {} : { status: observed.status }),
     ...(check.kind === 'tcp' && check.expect === undefined ? {} : bodyFacts(observed)),
-    ...(observed.redirects && observed.redirects.length > 0 ? { redirects: observed.redirects } : {}),
+    ...(trace.redirects.length > 0 ? { redirects: trace.redirects } : {}),
     ...(trace.remoteAddress === undefined ? {} : { remoteAddress: trace.remoteAddress }),
     assertions,
     ...(trace.tls ? { tls: trace.tls } : {}),
@@ -106,7 +111,7 @@ function assertionsOf(check: ResolvedCheck): Assertion[] {
 }
 
 function observationOf(
-  observed: Partial<HttpOutcome & TcpOutcome>,
+  observed: Partial<HttpResponse & TcpOutcome>,
   trace: ProbeTrace,
   totalMs: number,
 ): Observation {
@@ -123,7 +128,7 @@ function observationOf(
 }
 
 function bodyFacts(
-  observed: Partial<HttpOutcome & TcpOutcome>,
+  observed: Partial<HttpResponse & TcpOutcome>,
 ): Pick<ProbeResult, 'bytesRead' | 'bodyTruncated'> {
   if (observed.body)
     return { bytesRead: observed.body.length, bodyTruncated: observed.bodyTruncated ?? false };

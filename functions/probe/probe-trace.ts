@@ -1,4 +1,4 @@
-import type { PhaseTimings, TlsFacts } from '../core/probe-result';
+import type { PhaseTimings, RedirectHop, TlsFacts } from '../core/probe-result';
 
 /** What one attempt has measured so far; filled in as the probe goes, so a failure keeps what was seen. */
 export interface ProbeTrace {
@@ -6,17 +6,21 @@ export interface ProbeTrace {
   phases: PhaseTimings;
   /** Phase timings of the hops before the current one, summed. */
   earlierHopsPhases: PhaseTimings;
+  /** The redirects followed so far (kept when a later hop fails). */
+  redirects: RedirectHop[];
   /** The address of the current connection. */
   remoteAddress?: string;
   /** TLS facts of the current connection. */
   tls?: TlsFacts;
+  /** `performance.now()` when the outcome was known (the last byte, the match, the handshake), before any cleanup. */
+  endedAt?: number;
   /** The first error the current socket emitted, if any. */
   socketError?: NodeJS.ErrnoException;
 }
 
 /** A trace with nothing measured yet. */
 export function newTrace(): ProbeTrace {
-  return { phases: zeroPhases(), earlierHopsPhases: zeroPhases() };
+  return { phases: zeroPhases(), earlierHopsPhases: zeroPhases(), redirects: [] };
 }
 
 /** All phases of the attempt so far: earlier hops plus the current one. */

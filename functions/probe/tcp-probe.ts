@@ -29,7 +29,10 @@ export async function probeTcp(
   const socket = await openConnection({ host: check.host, port: check.port }, deadline, trace, nowMs);
   try {
     if (check.send !== undefined) socket.write(check.send);
-    if (check.expect === undefined) return { reply: '', bytesRead: 0 };
+    if (check.expect === undefined) {
+      trace.endedAt = performance.now();
+      return { reply: '', bytesRead: 0 };
+    }
     return await readUntilMatch(socket, check.expect, deadline, trace);
   } finally {
     socket.destroy();
@@ -58,6 +61,7 @@ function readUntilMatch(
       if (settled) return;
       settled = true;
       const endedAt = performance.now();
+      trace.endedAt = endedAt;
       trace.phases.ttfbMs = (firstByteAt ?? endedAt) - startedAt;
       trace.phases.transferMs = firstByteAt === undefined ? 0 : endedAt - firstByteAt;
       socket.removeAllListeners('data');

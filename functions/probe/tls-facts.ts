@@ -3,9 +3,17 @@ import type { ErrorCode, TlsFacts } from '../core/probe-result';
 
 const millisecondsPerDay = 86_400_000;
 
-/** Reads what a finished handshake showed; `nowMs` is the probe's clock, for days until expiry. */
-export function readTlsFacts(socket: TLSSocket, serverName: string, nowMs: number): TlsFacts | undefined {
-  const certificate = socket.getPeerCertificate(false);
+/**
+ * Reads what a finished handshake showed; `nowMs` is the probe's clock, for days until expiry.
+ * `alreadyRead` is the certificate Node read during verification, when it did: reading it again costs CPU.
+ */
+export function readTlsFacts(
+  socket: TLSSocket,
+  serverName: string,
+  nowMs: number,
+  alreadyRead?: PeerCertificate,
+): TlsFacts | undefined {
+  const certificate = alreadyRead ?? socket.getPeerCertificate(false);
   if (!certificate || Object.keys(certificate).length === 0) return undefined;
   const validTo = new Date(certificate.valid_to);
   const identityError = checkServerIdentity(serverName, certificate);

@@ -19,5 +19,6 @@ export async function probeTls(
     trace,
     nowMs,
   );
+  trace.endedAt = performance.now();
   socket.destroy();
 }

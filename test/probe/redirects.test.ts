@@ -41,6 +41,22 @@ describe('probeCheck (http): redirects', () => {
     expect(result.phases.connectMs).toBeGreaterThan(hopConnectMs);
   });
 
+  it('classifies a reset on the final hop as CONNECTION_RESET, whatever became of the earlier hop', async () => {
+    const server = await started(
+      startHttpServer({
+        respond: (request) =>
+          request.path === '/start'
+            ? { kind: 'redirect', status: 302, location: '/final' }
+            : { kind: 'resetMidBody', declaredBytes: 1000, body: 'partial' },
+      }),
+    );
+
+    const result = await probeCheck(httpCheck({ url: `${server.url}/start` }), testContext());
+
+    expectFailure(result, 'CONNECTION_RESET', /reset/);
+    expect(result.redirects).toHaveLength(1);
+  });
+
   it('follows exactly maxRedirects redirects', async () => {
     const server = await started(startHttpServer({ respond: redirectChain({ hops: 3 }) }));
 
