@@ -24,6 +24,12 @@ export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 
 /** A TLS protocol version a probe may require at least. */
 export type TlsVersion = 'TLSv1.2' | 'TLSv1.3';
 
+/**
+ * A key exchange group a probe may offer in its TLS handshake. `X25519MLKEM768` is the hybrid
+ * post-quantum group that current browsers offer first.
+ */
+export type KeyExchangeGroup = 'X25519' | 'P-256' | 'P-384' | 'P-521' | 'X25519MLKEM768';
+
 /** How a probe sets up and judges TLS. */
 export interface TlsOptions {
   /**
@@ -46,6 +52,13 @@ export interface TlsOptions {
    * @default false
    */
   insecure?: boolean;
+  /**
+   * The key exchange groups offered, most preferred first. The default is the classic elliptic-curve
+   * set that monitoring probes and most clients offer; add `'X25519MLKEM768'` first to measure the
+   * post-quantum handshake current browsers make (it costs the client and server more CPU).
+   * @default ['X25519', 'P-256', 'P-384']
+   */
+  keyExchangeGroups?: KeyExchangeGroup[];
 }
 
 /** An availability and latency objective for one check, pooled over its regions. */

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { describeValue, typeMismatchMessage } from './describe-value';
 import { didYouMean } from './did-you-mean';
-import { assertionSources, checkKinds, comparisons, httpMethods, tlsVersions } from './vocabulary';
+import {
+  assertionSources,
+  checkKinds,
+  comparisons,
+  httpMethods,
+  keyExchangeGroups,
+  tlsVersions,
+} from './vocabulary';
 
 /**
  * The shape of a monitor declaration, in zod: which keys exist, and the type of each value.
@@ -83,6 +90,7 @@ const tlsOptionsShape = {
   servername: z.string().optional(),
   minVersion: z.enum(tlsVersions).optional(),
   insecure: z.boolean().optional(),
+  keyExchangeGroups: z.array(z.enum(keyExchangeGroups)).min(1).optional(),
 };
 
 const httpCheck = strictObject({

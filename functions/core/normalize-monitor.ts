@@ -30,6 +30,7 @@ export const builtInCheckDefaults = {
   maxBodyBytes: 1_048_576,
   minVersion: 'TLSv1.2',
   insecure: false,
+  keyExchangeGroups: ['X25519', 'P-256', 'P-384'],
   tlsPort: 443,
   minDaysValid: 0,
   consecutiveFailures: 2,
@@ -191,6 +192,7 @@ function normalizeTlsOptions(options: TlsOptions): ResolvedTlsOptions {
     ...(options.servername === undefined ? {} : { servername: options.servername }),
     minVersion: options.minVersion ?? builtInCheckDefaults.minVersion,
     insecure: options.insecure ?? builtInCheckDefaults.insecure,
+    keyExchangeGroups: [...(options.keyExchangeGroups ?? builtInCheckDefaults.keyExchangeGroups)],
   };
 }
 

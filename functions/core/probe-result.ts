@@ -59,6 +59,8 @@ export interface TlsFacts {
   protocol: string;
   /** Such as `'TLS_AES_256_GCM_SHA384'`. */
   cipher: string;
+  /** The key exchange group negotiated, such as `'X25519'` or `'X25519MLKEM768'`. */
+  keyExchange: string;
   /** SHA-256 fingerprint of the leaf certificate. */
   fingerprint256: string;
   /** Whether the chain verified against the trusted roots. */

@@ -1,5 +1,5 @@
 import type { Assertion, RegexSource } from './assertion';
-import type { AlertTargets, HeaderValue, HttpMethod, TlsVersion } from './declarations';
+import type { AlertTargets, HeaderValue, HttpMethod, KeyExchangeGroup, TlsVersion } from './declarations';
 
 /**
  * The validated, normalized form of a monitor: every default filled in, every duration in
@@ -28,6 +28,7 @@ export interface ResolvedTlsOptions {
   servername?: string;
   minVersion: TlsVersion;
   insecure: boolean;
+  keyExchangeGroups: KeyExchangeGroup[];
 }
 
 /** The fields every resolved check shares. */

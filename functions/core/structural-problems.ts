@@ -25,6 +25,10 @@ function fallbackMessage(issue: z.core.$ZodRawIssue): string {
       typeof issue.input === 'string' ? didYouMean(issue.input, issue.values.map(String)) : '';
     return `must be one of ${allowed}, not ${describeValue(issue.input)}${suggestion}`;
   }
+  if (issue.code === 'too_small' && issue.origin === 'array') {
+    const length = Array.isArray(issue.input) ? issue.input.length : 0;
+    return `must list at least ${issue.minimum} ${Number(issue.minimum) === 1 ? 'entry' : 'entries'} (it has ${length})`;
+  }
   return `is not valid (${describeValue(issue.input)})`;
 }
 

@@ -1,5 +1,5 @@
 import type { AssertionSource, Comparison, LatencyPhase } from './assertion';
-import type { CheckDeclaration, HttpMethod, TlsVersion } from './declarations';
+import type { CheckDeclaration, HttpMethod, KeyExchangeGroup, TlsVersion } from './declarations';
 
 // Each list is written as a record first, so that adding a member to a union without listing it
 // here is a type error.
@@ -19,6 +19,19 @@ export const httpMethods = Object.keys(httpMethodRecord) as [HttpMethod, ...Http
 const tlsVersionRecord: Record<TlsVersion, true> = { 'TLSv1.2': true, 'TLSv1.3': true };
 /** Every TLS version a check may require at least. */
 export const tlsVersions = Object.keys(tlsVersionRecord) as [TlsVersion, ...TlsVersion[]];
+
+const keyExchangeGroupRecord: Record<KeyExchangeGroup, true> = {
+  X25519: true,
+  'P-256': true,
+  'P-384': true,
+  'P-521': true,
+  X25519MLKEM768: true,
+};
+/** Every key exchange group a check may offer. */
+export const keyExchangeGroups = Object.keys(keyExchangeGroupRecord) as [
+  KeyExchangeGroup,
+  ...KeyExchangeGroup[],
+];
 
 const assertionSourceRecord: Record<AssertionSource, true> = {
   status: true,

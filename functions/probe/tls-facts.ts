@@ -28,6 +28,7 @@ export function readTlsFacts(
     subjectAltNames: parseSubjectAltNames(certificate),
     protocol: socket.getProtocol() ?? 'unknown',
     cipher: cipher.standardName ?? cipher.name,
+    keyExchange: negotiatedGroup(socket),
     fingerprint256: certificate.fingerprint256,
     trusted: socket.authorized,
     hostnameVerified: identityError === undefined,
@@ -73,4 +74,9 @@ function parseSubjectAltNames(certificate: PeerCertificate): string[] {
     .split(', ')
     .map((entry) => entry.replace(/^(DNS|IP Address):/, ''))
     .filter((entry) => entry.length > 0);
+}
+
+function negotiatedGroup(socket: TLSSocket): string {
+  const info = socket.getEphemeralKeyInfo();
+  return info && 'name' in info && typeof info.name === 'string' ? info.name : 'unknown';
 }

@@ -54,7 +54,7 @@ describe('normalization fills every default', () => {
           headers: {},
           maxRedirects: 5,
           maxBodyBytes: 1_048_576,
-          tls: { minVersion: 'TLSv1.2', insecure: false },
+          tls: { minVersion: 'TLSv1.2', insecure: false, keyExchangeGroups: ['X25519', 'P-256', 'P-384'] },
         },
         { kind: 'tcp', id: 'db', name: 'db', ...common, assertions: [], host: 'db.example.com', port: 5432 },
         {
@@ -66,7 +66,7 @@ describe('normalization fills every default', () => {
           host: 'www.example.com',
           port: 443,
           minDaysValid: 0,
-          tls: { minVersion: 'TLSv1.2', insecure: false },
+          tls: { minVersion: 'TLSv1.2', insecure: false, keyExchangeGroups: ['X25519', 'P-256', 'P-384'] },
         },
       ],
     };

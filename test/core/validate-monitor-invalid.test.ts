@@ -94,6 +94,20 @@ const cases: InvalidCase[] = [
     checkId: 'www-cert',
     reason: 'must be one of "TLSv1.2", "TLSv1.3", not "TLSv1.1"',
   },
+  {
+    name: 'tls key exchange group that is not offered',
+    input: changed({ 'checks.2.keyExchangeGroups': ['X25519', 'ffdhe2048'] }),
+    path: 'checks[2].keyExchangeGroups[1]',
+    checkId: 'www-cert',
+    reason: 'not "ffdhe2048"',
+  },
+  {
+    name: 'empty list of tls key exchange groups',
+    input: changed({ 'checks.2.keyExchangeGroups': [] }),
+    path: 'checks[2].keyExchangeGroups',
+    checkId: 'www-cert',
+    reason: 'must list at least 1 entry (it has 0)',
+  },
   // Ids.
   {
     name: 'id with capitals and underscore',

@@ -55,6 +55,23 @@ describe('probeCheck (https): a certificate from a trusted CA', () => {
     expect(result.tls?.daysUntilExpiry).toBeGreaterThan(360);
   });
 
+  it('offers the classic key exchange groups by default, and the post-quantum hybrid when asked', async () => {
+    // The test server (Node 24, OpenSSL 3.5) accepts X25519MLKEM768 whenever a client offers it.
+    const server = await started(startHttpServer({ tls: certificates.valid }));
+    const ca = certificates.ca.certPem;
+
+    const classic = await probeCheck(httpCheck({ url: `${server.url}/`, tls: { ca } }), testContext());
+    const hybrid = await probeCheck(
+      httpCheck({ url: `${server.url}/`, tls: { ca, keyExchangeGroups: ['X25519MLKEM768', 'X25519'] } }),
+      testContext(),
+    );
+
+    expectOk(classic);
+    expectOk(hybrid);
+    expect(classic.tls?.keyExchange).toBe('X25519');
+    expect(hybrid.tls?.keyExchange).toBe('X25519MLKEM768');
+  });
+
   it('measures the TLS handshake in tlsMs and no DNS for an IP literal', async () => {
     const server = await started(startHttpServer({ tls: certificates.valid }));
 

@@ -14,7 +14,11 @@ export const IMPLICIT_STATUS_ASSERTION: Assertion = { source: 'status', comparis
 /** Overrides of a check factory: any field, with `tls` merged into the defaults rather than replacing them. */
 type CheckOverrides<Check> = Partial<Omit<Check, 'kind' | 'tls'>> & { tls?: Partial<ResolvedTlsOptions> };
 
-const DEFAULT_TLS: ResolvedTlsOptions = { minVersion: 'TLSv1.2', insecure: false };
+const DEFAULT_TLS: ResolvedTlsOptions = {
+  minVersion: 'TLSv1.2',
+  insecure: false,
+  keyExchangeGroups: ['X25519', 'P-256', 'P-384'],
+};
 
 function baseFields(id: string): ResolvedCheckBase {
   return {

@@ -1,0 +1,105 @@
+/**
+ * The probe engine benchmark: Lookout's engine against blackbox_exporter on loopback targets.
+ * `npm run bench` writes bench/RESULTS.md; `npm run bench -- --quick` tries the harness in seconds
+ * (writes bench/.work/RESULTS-quick.md).
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runAccuracy } from './accuracy';
+import type { BenchEngine } from './bench-engine';
+import { blackboxEngine } from './blackbox-engine';
+import { findBlackboxExporter, startBlackbox, writeBlackboxConfig } from './blackbox-process';
+import { createTestCertificates } from './certificates';
+import { exitAfter, stopAllChildren } from './cleanup';
+import { describeMachine } from './machine';
+import { accuracyTable, type BenchReport, phaseTable, renderResults, throughputTable } from './report';
+import { startTargets } from './target-process';
+import { runThroughput, warmUp } from './throughput';
+import type { BenchSize } from './workloads';
+
+const benchDir = new URL('.', import.meta.url).pathname;
+const workDir = join(benchDir, '.work');
+const deadlineMs = 20 * 60_000;
+
+function log(line: string): void {
+  console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
+}
+
+/** Lookout's engine, or why it cannot be loaded (the module is imported lazily). */
+async function loadLookoutEngine(caPem: string): Promise<BenchEngine | string> {
+  try {
+    const { lookoutEngine } = await import('./lookout-engine');
+    return lookoutEngine(caPem);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code !== 'ERR_MODULE_NOT_FOUND') throw error;
+    return `functions/probe/index.ts could not be loaded (${(error as Error).message.split('\n')[0]})`;
+  }
+}
+
+async function main(): Promise<void> {
+  const size: BenchSize = process.argv.includes('--quick') ? 'quick' : 'full';
+  exitAfter(deadlineMs);
+  const startedAt = new Date();
+  const machine = describeMachine();
+  log(`machine: ${machine.processors} × ${machine.cpuModel}, Node ${machine.nodeVersion}, size ${size}`);
+
+  const certificates = createTestCertificates(workDir);
+  const targets = await startTargets(certificates);
+  log(`targets: ${targets.httpOrigin} and ${targets.httpsOrigin} (pid ${targets.pid})`);
+
+  const engines: BenchEngine[] = [];
+  const lookout = await loadLookoutEngine(certificates.caPem);
+  if (typeof lookout === 'string') log(`Lookout's engine not run: ${lookout}`);
+  else engines.push(lookout);
+
+  let blackbox: BenchReport['blackbox'];
+  const blackboxPath = findBlackboxExporter();
+  if (blackboxPath) {
+    const exporter = await startBlackbox(
+      blackboxPath,
+      writeBlackboxConfig(workDir, certificates.caPath),
+      workDir,
+    );
+    log(`blackbox_exporter ${exporter.version} at ${exporter.origin} (pid ${exporter.pid})`);
+    engines.push(blackboxEngine(exporter));
+    blackbox = { version: exporter.version };
+  } else {
+    blackbox = { missingReason: 'prometheus-blackbox-exporter is not on PATH' };
+    log('prometheus-blackbox-exporter is not on PATH: running Lookout only, with no comparison.');
+  }
+  if (engines.length === 0) throw new Error('no engine to benchmark');
+
+  log('warm-up');
+  await warmUp(engines, targets, size);
+  const accuracy = await runAccuracy(engines, targets, size, log);
+  const throughput = await runThroughput(engines, targets, size, log);
+
+  const report: BenchReport = {
+    command: size === 'full' ? 'npm run bench' : 'npm run bench -- --quick',
+    startedAt,
+    durationSeconds: (Date.now() - startedAt.getTime()) / 1000,
+    machine,
+    blackbox,
+    ...(typeof lookout === 'string' ? { lookoutMissingReason: lookout } : {}),
+    accuracy,
+    throughput,
+  };
+  console.log(`\nLatency overhead (ms): reported total − injected delay\n${accuracyTable(accuracy)}`);
+  console.log(`\nPhases at the 0 ms target (median, ms)\n${phaseTable(accuracy)}`);
+  console.log(`\nThroughput and CPU\n${throughputTable(throughput)}\n`);
+  const resultsPath = size === 'full' ? join(benchDir, 'RESULTS.md') : join(workDir, 'RESULTS-quick.md');
+  writeFileSync(resultsPath, renderResults(report));
+  log(`wrote ${resultsPath}`);
+}
+
+main()
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  })
+  .finally(() => {
+    stopAllChildren();
+    // Keep-alive sockets to the exporter would hold the event loop open; everything is written by now.
+    process.exit();
+  });
