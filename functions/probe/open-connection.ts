@@ -1,5 +1,5 @@
 import { isIP, type Socket, connect as tcpConnect } from 'node:net';
-import { type PeerCertificate, type TLSSocket, connect as tlsConnect } from 'node:tls';
+import { type DetailedPeerCertificate, type TLSSocket, connect as tlsConnect } from 'node:tls';
 import type { ResolvedTlsOptions } from '../core/resolved-monitor';
 import type { Deadline } from './deadline';
 import { ProbeFailure } from './probe-failure';
@@ -97,21 +97,19 @@ async function handshake(
 ): Promise<TLSSocket> {
   const serverName = options.servername ?? target.host.replace(/^\[|\]$/g, '');
   const startedAt = performance.now();
-  let verifiedCertificate: PeerCertificate | undefined;
   const tlsSocket = tlsConnect({
     socket,
     secureContext: secureContextFor(options),
     ...(isIP(serverName) ? {} : { servername: serverName }),
     rejectUnauthorized: false,
     // The chain verdict stays OpenSSL's; the name is checked on its own in readTlsFacts, so that
-    // `authorized` means "trusted chain" and a mismatch gets its own code. Node calls this (only for a
-    // trusted chain) with the certificate it has already read, which readTlsFacts then reuses.
-    checkServerIdentity: (_host, certificate) => {
-      verifiedCertificate = certificate;
-      return undefined;
-    },
+    // `authorized` means "trusted chain" and a mismatch gets its own code.
+    checkServerIdentity: () => undefined,
     ...(target.alpnProtocols ? { ALPNProtocols: target.alpnProtocols } : {}),
   });
+  // For checkServerIdentity, Node reads the whole chain into objects (fingerprints, public keys…): about
+  // 0.15 ms of CPU inside the handshake, for a name check we do from the X509Certificate instead.
+  tlsSocket.getPeerCertificate = skipPeerCertificateObjects;
   tlsSocket.on('error', (error: NodeJS.ErrnoException) => {
     trace.socketError ??= error;
   });
@@ -142,8 +140,9 @@ async function handshake(
     throw error;
   } finally {
     trace.phases.tlsMs = performance.now() - startedAt;
+    Reflect.deleteProperty(tlsSocket, 'getPeerCertificate');
   }
-  const facts = readTlsFacts(tlsSocket, serverName, nowMs, verifiedCertificate);
+  const facts = readTlsFacts(tlsSocket, serverName, nowMs);
   if (facts) trace.tls = facts;
   if (!facts) {
     tlsSocket.destroy();
@@ -168,4 +167,9 @@ function opensslReason(error: NodeJS.ErrnoException & { reason?: string }): stri
 
 function closedWhileConnecting(): NodeJS.ErrnoException {
   return Object.assign(new Error('connection closed while connecting'), { code: 'ECONNRESET' });
+}
+
+/** Stands in for `getPeerCertificate` during the handshake: Node's only use of it is our no-op name check. */
+function skipPeerCertificateObjects(): DetailedPeerCertificate {
+  return {} as DetailedPeerCertificate;
 }

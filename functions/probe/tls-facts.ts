@@ -1,39 +1,47 @@
-import { checkServerIdentity, type PeerCertificate, type TLSSocket } from 'node:tls';
+import type { X509Certificate } from 'node:crypto';
+import { isIP } from 'node:net';
+import type { TLSSocket } from 'node:tls';
 import type { ErrorCode, TlsFacts } from '../core/probe-result';
 
 const millisecondsPerDay = 86_400_000;
 
 /**
- * Reads what a finished handshake showed; `nowMs` is the probe's clock, for days until expiry.
- * `alreadyRead` is the certificate Node read during verification, when it did: reading it again costs CPU.
+ * Reads what a finished handshake showed, from the leaf certificate as an `X509Certificate` (whose
+ * fields are read on demand); `nowMs` is the probe's clock, for days until expiry.
  */
-export function readTlsFacts(
-  socket: TLSSocket,
-  serverName: string,
-  nowMs: number,
-  alreadyRead?: PeerCertificate,
-): TlsFacts | undefined {
-  const certificate = alreadyRead ?? socket.getPeerCertificate(false);
-  if (!certificate || Object.keys(certificate).length === 0) return undefined;
-  const validTo = new Date(certificate.valid_to);
-  const identityError = checkServerIdentity(serverName, certificate);
+export function readTlsFacts(socket: TLSSocket, serverName: string, nowMs: number): TlsFacts | undefined {
+  const certificate = socket.getPeerX509Certificate();
+  if (!certificate) return undefined;
+  const validTo = certificate.validToDate;
   const authorizationError = socket.authorizationError ? String(socket.authorizationError) : undefined;
   const cipher = socket.getCipher();
   return {
-    validFrom: new Date(certificate.valid_from).toISOString(),
+    validFrom: certificate.validFromDate.toISOString(),
     validTo: validTo.toISOString(),
     daysUntilExpiry: Math.round(((validTo.getTime() - nowMs) / millisecondsPerDay) * 100) / 100,
     issuer: formatDistinguishedName(certificate.issuer),
     subject: formatDistinguishedName(certificate.subject),
-    subjectAltNames: parseSubjectAltNames(certificate),
+    subjectAltNames: parseSubjectAltNames(certificate.subjectAltName),
     protocol: socket.getProtocol() ?? 'unknown',
     cipher: cipher.standardName ?? cipher.name,
     keyExchange: negotiatedGroup(socket),
     fingerprint256: certificate.fingerprint256,
     trusted: socket.authorized,
-    hostnameVerified: identityError === undefined,
+    hostnameVerified: coversName(certificate, serverName),
     ...(authorizationError === undefined ? {} : { authorizationError }),
   };
+}
+
+/**
+ * Whether the certificate covers the name, as browsers judge it: an IP address must be an IP SAN;
+ * a host name must match a DNS SAN (a wildcard only as a whole leftmost label), or the subject's CN
+ * when the certificate has no DNS SAN.
+ */
+function coversName(certificate: X509Certificate, serverName: string): boolean {
+  if (isIP(serverName)) return certificate.checkIP(serverName) !== undefined;
+  return (
+    certificate.checkHost(serverName, { partialWildcards: false, multiLabelWildcards: false }) !== undefined
+  );
 }
 
 /** The error code a certificate earns, or `undefined` when it is trusted and matches the name. */
@@ -61,16 +69,14 @@ export function describeCertificateError(code: ErrorCode, facts: TlsFacts, serve
   }
 }
 
-function formatDistinguishedName(name: PeerCertificate['subject'] | undefined): string {
-  if (!name) return '';
-  return Object.entries(name)
-    .map(([key, value]) => `${key}=${Array.isArray(value) ? value.join('+') : value}`)
-    .join(', ');
+/** `'CN=localhost\nO=Example'` → `'CN=localhost, O=Example'`. */
+function formatDistinguishedName(name: string): string {
+  return name.split('\n').filter(Boolean).join(', ');
 }
 
-function parseSubjectAltNames(certificate: PeerCertificate): string[] {
-  if (!certificate.subjectaltname) return [];
-  return certificate.subjectaltname
+function parseSubjectAltNames(subjectAltName: string | undefined): string[] {
+  if (!subjectAltName) return [];
+  return subjectAltName
     .split(', ')
     .map((entry) => entry.replace(/^(DNS|IP Address):/, ''))
     .filter((entry) => entry.length > 0);
