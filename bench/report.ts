@@ -17,7 +17,6 @@ export interface BenchReport {
   /** The exporter's version, or why it did not run. */
   blackbox: { version: string } | { missingReason: string };
   /** Why Lookout's engine did not run, when it did not. */
-  lookoutMissingReason?: string;
   accuracy: AccuracyCell[];
   throughput: ThroughputCell[];
 }
@@ -182,7 +181,6 @@ export function renderResults(report: BenchReport): string {
     `- Node ${machine.nodeVersion} (source maps ${machine.sourceMapsEnabled ? 'on, as under tsx' : 'off'}); ${machine.opensslVersion}`,
     `- ${blackboxLine}`,
     `- 1-minute load average at start: ${machine.loadAverageAtStart.toFixed(2)} (other work on the machine skews the figures)`,
-    ...(report.lookoutMissingReason ? [`- Lookout's engine not run: ${report.lookoutMissingReason}`] : []),
     '',
     '## Method',
     '',

@@ -11,6 +11,7 @@ import { blackboxEngine } from './blackbox-engine';
 import { findBlackboxExporter, startBlackbox, writeBlackboxConfig } from './blackbox-process';
 import { createTestCertificates } from './certificates';
 import { exitAfter, stopAllChildren } from './cleanup';
+import { lookoutEngine } from './lookout-engine';
 import { describeMachine } from './machine';
 import { accuracyTable, type BenchReport, phaseTable, renderResults, throughputTable } from './report';
 import { startTargets } from './target-process';
@@ -25,18 +26,6 @@ function log(line: string): void {
   console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
 }
 
-/** Lookout's engine, or why it cannot be loaded (the module is imported lazily). */
-async function loadLookoutEngine(caPem: string): Promise<BenchEngine | string> {
-  try {
-    const { lookoutEngine } = await import('./lookout-engine');
-    return lookoutEngine(caPem);
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code !== 'ERR_MODULE_NOT_FOUND') throw error;
-    return `functions/probe/index.ts could not be loaded (${(error as Error).message.split('\n')[0]})`;
-  }
-}
-
 async function main(): Promise<void> {
   const size: BenchSize = process.argv.includes('--quick') ? 'quick' : 'full';
   exitAfter(deadlineMs);
@@ -48,10 +37,7 @@ async function main(): Promise<void> {
   const targets = await startTargets(certificates);
   log(`targets: ${targets.httpOrigin} and ${targets.httpsOrigin} (pid ${targets.pid})`);
 
-  const engines: BenchEngine[] = [];
-  const lookout = await loadLookoutEngine(certificates.caPem);
-  if (typeof lookout === 'string') log(`Lookout's engine not run: ${lookout}`);
-  else engines.push(lookout);
+  const engines: BenchEngine[] = [lookoutEngine(certificates.caPem)];
 
   let blackbox: BenchReport['blackbox'];
   const blackboxPath = findBlackboxExporter();
@@ -68,7 +54,6 @@ async function main(): Promise<void> {
     blackbox = { missingReason: 'prometheus-blackbox-exporter is not on PATH' };
     log('prometheus-blackbox-exporter is not on PATH: running Lookout only, with no comparison.');
   }
-  if (engines.length === 0) throw new Error('no engine to benchmark');
 
   log('warm-up');
   await warmUp(engines, targets, size);
@@ -81,7 +66,6 @@ async function main(): Promise<void> {
     durationSeconds: (Date.now() - startedAt.getTime()) / 1000,
     machine,
     blackbox,
-    ...(typeof lookout === 'string' ? { lookoutMissingReason: lookout } : {}),
     accuracy,
     throughput,
   };
