@@ -40,9 +40,10 @@ export function evaluateAssertions(
   assertions: readonly Assertion[],
   observation: Observation,
 ): AssertionOutcome[] {
+  const jsonBody = parseOnce(observation.body);
   return assertions.map((assertion) => {
     try {
-      return evaluateAssertion(assertion, observation);
+      return evaluateAssertion(assertion, observation, jsonBody);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       return {
@@ -55,8 +56,12 @@ export function evaluateAssertions(
   });
 }
 
-function evaluateAssertion(assertion: Assertion, observation: Observation): AssertionOutcome {
-  const reading = read(assertion, observation);
+function evaluateAssertion(
+  assertion: Assertion,
+  observation: Observation,
+  jsonBody: () => ParsedBody,
+): AssertionOutcome {
+  const reading = read(assertion, observation, jsonBody);
   const target = comparableTarget(assertion);
   const expectation = describeExpectation(
     assertion.comparison,
@@ -93,7 +98,11 @@ function comparableTarget(assertion: Assertion): AssertionTarget | undefined {
   return assertion.target;
 }
 
-function read(assertion: Assertion, observation: Observation): Reading | Unreadable {
+function read(
+  assertion: Assertion,
+  observation: Observation,
+  jsonBody: () => ParsedBody,
+): Reading | Unreadable {
   switch (assertion.source) {
     case 'status':
       return observation.status === undefined
@@ -106,7 +115,7 @@ function read(assertion: Assertion, observation: Observation): Reading | Unreada
         ? absent('body missing')
         : present(`body ${quote(observation.body)}`, observation.body);
     case 'jsonBody':
-      return readJsonBody(assertion.property ?? '$', observation);
+      return readJsonBody(assertion.property ?? '$', observation, jsonBody());
     case 'latency':
       return readLatency(assertion.property, observation);
     case 'certificate':
@@ -132,13 +141,29 @@ function readHeader(name: string, observation: Observation): Reading {
     : present(`header ${wanted} is ${quote(entry[1])}`, entry[1]);
 }
 
-function readJsonBody(path: string, observation: Observation): Reading | Unreadable {
-  if (observation.body === undefined)
-    return { reason: `${path} cannot be read: there is no body`, actual: null };
-  let document: unknown;
-  try {
-    document = JSON.parse(observation.body);
-  } catch {
+/** The body parsed as JSON, or why it could not be. */
+type ParsedBody = { kind: 'json'; document: unknown } | { kind: 'absent' } | { kind: 'notJson' };
+
+/** Parses the body as JSON at most once, however many assertions read it, and only if one does. */
+function parseOnce(body: string | undefined): () => ParsedBody {
+  let parsed: ParsedBody | undefined;
+  return () => {
+    if (parsed) return parsed;
+    if (body === undefined) parsed = { kind: 'absent' };
+    else {
+      try {
+        parsed = { kind: 'json', document: JSON.parse(body) };
+      } catch {
+        parsed = { kind: 'notJson' };
+      }
+    }
+    return parsed;
+  };
+}
+
+function readJsonBody(path: string, observation: Observation, parsed: ParsedBody): Reading | Unreadable {
+  if (parsed.kind === 'absent') return { reason: `${path} cannot be read: there is no body`, actual: null };
+  if (parsed.kind === 'notJson') {
     const cutOff = observation.bodyTruncated
       ? ' (it was cut off at maxBodyBytes; raise maxBodyBytes to read all of it)'
       : '';
@@ -146,7 +171,7 @@ function readJsonBody(path: string, observation: Observation): Reading | Unreada
   }
   let matches: unknown[];
   try {
-    matches = query(document as Parameters<typeof query>[0], path);
+    matches = query(parsed.document as Parameters<typeof query>[0], path);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return { reason: `${path} is not a valid JSONPath (${reason})`, actual: null };

@@ -3,7 +3,7 @@ import { Client, type Dispatcher } from 'undici';
 import type { HttpMethod } from '../core/declarations';
 import type { Deadline } from './deadline';
 import { ProbeFailure } from './probe-failure';
-import type { ProbeTrace } from './probe-trace';
+import { type ProbeTrace, recordReplyTimings } from './probe-trace';
 import { isRedirectStatus } from './redirects';
 import { isResetError } from './socket-errors';
 
@@ -65,10 +65,7 @@ export function exchange(
     const finish = (outcome: () => void) => {
       if (settled) return;
       settled = true;
-      const endedAt = performance.now();
-      trace.endedAt = endedAt;
-      trace.phases.ttfbMs = (firstByteAt ?? endedAt) - startedAt;
-      trace.phases.transferMs = firstByteAt === undefined ? 0 : endedAt - firstByteAt;
+      recordReplyTimings(trace, startedAt, firstByteAt);
       deadline.signal.removeEventListener('abort', onDeadline);
       outcome();
       // Closed once the outcome is out, so the cleanup is not latency. With a reason, so that undici

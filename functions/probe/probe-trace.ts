@@ -30,6 +30,21 @@ export function totalPhases(trace: ProbeTrace): PhaseTimings {
   return total;
 }
 
+/**
+ * Records the end of a request/reply exchange, now: `ttfbMs` from `startedAt` to the first reply byte
+ * (to now, when none came), `transferMs` from that byte to now, and `endedAt`.
+ */
+export function recordReplyTimings(
+  trace: ProbeTrace,
+  startedAt: number,
+  firstByteAt: number | undefined,
+): void {
+  const endedAt = performance.now();
+  trace.endedAt = endedAt;
+  trace.phases.ttfbMs = (firstByteAt ?? endedAt) - startedAt;
+  trace.phases.transferMs = firstByteAt === undefined ? 0 : endedAt - firstByteAt;
+}
+
 /** Phase timings of nothing yet. */
 export function zeroPhases(): PhaseTimings {
   return { dnsMs: 0, connectMs: 0, tlsMs: 0, ttfbMs: 0, transferMs: 0 };

@@ -4,7 +4,7 @@ import type { ResolvedTcpCheck } from '../core/resolved-monitor';
 import type { Deadline } from './deadline';
 import { openConnection } from './open-connection';
 import { ProbeFailure } from './probe-failure';
-import type { ProbeTrace } from './probe-trace';
+import { type ProbeTrace, recordReplyTimings } from './probe-trace';
 import { isResetError } from './socket-errors';
 
 /** The most reply bytes a TCP probe keeps. */
@@ -60,10 +60,7 @@ function readUntilMatch(
     const settle = (outcome: () => void) => {
       if (settled) return;
       settled = true;
-      const endedAt = performance.now();
-      trace.endedAt = endedAt;
-      trace.phases.ttfbMs = (firstByteAt ?? endedAt) - startedAt;
-      trace.phases.transferMs = firstByteAt === undefined ? 0 : endedAt - firstByteAt;
+      recordReplyTimings(trace, startedAt, firstByteAt);
       socket.removeAllListeners('data');
       deadline.signal.removeEventListener('abort', onDeadline);
       outcome();
