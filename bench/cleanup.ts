@@ -42,3 +42,19 @@ export function exitAfter(deadlineMs: number): void {
     process.exit(2);
   }, deadlineMs).unref();
 }
+
+/**
+ * Runs a bench entry point: reports a failure with exit code 1, then stops every child process and
+ * exits (keep-alive sockets to the exporter would otherwise hold the event loop open).
+ */
+export function runToCompletion(main: () => Promise<void>): void {
+  main()
+    .catch((error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    })
+    .finally(() => {
+      stopAllChildren();
+      process.exit();
+    });
+}

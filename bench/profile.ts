@@ -9,7 +9,7 @@ import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
 import type { TargetProtocol } from './bench-engine';
 import { createTestCertificates } from './certificates';
-import { exitAfter, stopAllChildren } from './cleanup';
+import { exitAfter, runToCompletion } from './cleanup';
 import { lookoutEngine } from './lookout-engine';
 import { markdownTable } from './markdown-table';
 import { startTargets } from './target-process';
@@ -109,12 +109,4 @@ async function main(): Promise<void> {
   console.log(`\nraw profile: ${profilePath}`);
 }
 
-main()
-  .catch((error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-  })
-  .finally(() => {
-    stopAllChildren();
-    process.exit();
-  });
+runToCompletion(main);

@@ -10,7 +10,7 @@ import type { BenchEngine } from './bench-engine';
 import { blackboxEngine } from './blackbox-engine';
 import { findBlackboxExporter, startBlackbox, writeBlackboxConfig } from './blackbox-process';
 import { createTestCertificates } from './certificates';
-import { exitAfter, stopAllChildren } from './cleanup';
+import { exitAfter, runToCompletion } from './cleanup';
 import { lookoutEngine } from './lookout-engine';
 import { describeMachine } from './machine';
 import { accuracyTable, type BenchReport, phaseTable, renderResults, throughputTable } from './report';
@@ -77,13 +77,4 @@ async function main(): Promise<void> {
   log(`wrote ${resultsPath}`);
 }
 
-main()
-  .catch((error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-  })
-  .finally(() => {
-    stopAllChildren();
-    // Keep-alive sockets to the exporter would hold the event loop open; everything is written by now.
-    process.exit();
-  });
+runToCompletion(main);
