@@ -1,4 +1,5 @@
 import type { ResolvedHttpCheck } from '../core/resolved-monitor';
+import type { ConnectionSettings } from './connection-settings';
 import type { Deadline } from './deadline';
 import { exchange, type HttpResponse } from './http-exchange';
 import { openConnection } from './open-connection';
@@ -19,7 +20,7 @@ export async function probeHttp(
   resolvedHeaders: ResolvedHeaders,
   deadline: Deadline,
   trace: ProbeTrace,
-  nowMs: number,
+  settings: ConnectionSettings,
 ): Promise<HttpResponse> {
   let request: RedirectedRequest = {
     url: new URL(check.url),
@@ -29,7 +30,7 @@ export async function probeHttp(
   };
   const { redirects } = trace;
   for (;;) {
-    const response = await probeOneHop(check, request, deadline, trace, nowMs);
+    const response = await probeOneHop(check, request, deadline, trace, settings);
     const location = response.headers.location;
     if (check.maxRedirects === 0 || !isRedirectStatus(response.status) || location === undefined) {
       return response;
@@ -59,7 +60,7 @@ async function probeOneHop(
   request: RedirectedRequest,
   deadline: Deadline,
   trace: ProbeTrace,
-  nowMs: number,
+  settings: ConnectionSettings,
 ): Promise<HttpResponse> {
   const { url } = request;
   const isHttps = url.protocol === 'https:';
@@ -71,7 +72,7 @@ async function probeOneHop(
     },
     deadline,
     trace,
-    nowMs,
+    settings,
   );
   return exchange(
     socket,

@@ -1,6 +1,7 @@
 import { isIP, type Socket, connect as tcpConnect } from 'node:net';
 import { type DetailedPeerCertificate, type TLSSocket, connect as tlsConnect } from 'node:tls';
 import type { ResolvedTlsOptions } from '../core/resolved-monitor';
+import type { ConnectionSettings } from './connection-settings';
 import type { Deadline } from './deadline';
 import { ProbeFailure } from './probe-failure';
 import type { ProbeTrace } from './probe-trace';
@@ -29,13 +30,13 @@ export async function openConnection(
   target: ConnectionTarget,
   deadline: Deadline,
   trace: ProbeTrace,
-  nowMs: number,
+  settings: ConnectionSettings,
 ): Promise<Socket | TLSSocket> {
   delete trace.socketError;
-  const addresses = await resolveHost(target.host, deadline, trace);
+  const addresses = await resolveHost(target.host, settings.resolveHost, deadline, trace);
   const socket = await connectToFirstReachable(addresses, target.port, deadline, trace);
   if (!target.tls) return socket;
-  return handshake(socket, target, target.tls, deadline, trace, nowMs);
+  return handshake(socket, target, target.tls, deadline, trace, settings.nowMs);
 }
 
 /**

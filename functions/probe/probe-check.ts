@@ -3,7 +3,9 @@ import { evaluateAssertions } from '../core/evaluate-assertions';
 import type { Observation } from '../core/observation';
 import type { ErrorCode, ProbeError, ProbeResult } from '../core/probe-result';
 import type { ResolvedCheck } from '../core/resolved-monitor';
+import type { ConnectionSettings } from './connection-settings';
 import { Deadline } from './deadline';
+import { systemResolver } from './host-resolver';
 import type { HttpResponse } from './http-exchange';
 import { probeHttp } from './http-probe';
 import type { ProbeContext } from './probe-context';
@@ -47,6 +49,10 @@ async function attempt(
   attemptNumber: number,
 ): Promise<ProbeResult> {
   const startedAtMs = context.now();
+  const settings: ConnectionSettings = {
+    nowMs: startedAtMs,
+    resolveHost: context.resolveHost ?? systemResolver,
+  };
   const trace = newTrace();
   let observed: Partial<HttpResponse & TcpOutcome> = {};
   let error: ProbeError | undefined;
@@ -57,9 +63,9 @@ async function attempt(
     const deadline = new Deadline(check.timeoutMs);
     try {
       if (check.kind === 'http' && headers)
-        observed = await probeHttp(check, headers, deadline, trace, startedAtMs);
-      else if (check.kind === 'tcp') observed = await probeTcp(check, deadline, trace, startedAtMs);
-      else if (check.kind === 'tls') await probeTls(check, deadline, trace, startedAtMs);
+        observed = await probeHttp(check, headers, deadline, trace, settings);
+      else if (check.kind === 'tcp') observed = await probeTcp(check, deadline, trace, settings);
+      else if (check.kind === 'tls') await probeTls(check, deadline, trace, settings);
       // The outcome was known at `endedAt`; closing the connection after that is not latency.
       totalMs = (trace.endedAt ?? performance.now()) - deadline.startedAtMs;
     } catch (failure) {

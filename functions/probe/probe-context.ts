@@ -1,4 +1,5 @@
 import type { SecretRef } from '../core/declarations';
+import type { HostResolver } from './host-resolver';
 
 /** What a probe needs from its surroundings: where it runs, the clock, and how to read secrets. */
 export interface ProbeContext {
@@ -11,6 +12,11 @@ export interface ProbeContext {
    * shown in the result, so a resolver's errors name the reference, never a value.
    */
   resolveSecret: (secret: SecretRef) => Promise<string>;
+  /**
+   * How host names become addresses: `dnsServerResolver([...])` asks given DNS servers directly.
+   * @default systemResolver (getaddrinfo: /etc/hosts, then the system's DNS servers)
+   */
+  resolveHost?: HostResolver;
 }
 
 /** Options of `runChecks`. */

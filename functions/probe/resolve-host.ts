@@ -1,20 +1,25 @@
-import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import type { Deadline } from './deadline';
+import type { HostResolver } from './host-resolver';
 import { ProbeFailure } from './probe-failure';
 import type { ProbeTrace } from './probe-trace';
 
 /**
- * Resolves `host` to its addresses in the resolver's order (as `getaddrinfo` and /etc/hosts give them),
- * timing it into `trace.phases.dnsMs` (0 for an IP literal).
+ * Resolves `host` to its addresses in the resolver's order, timing it into `trace.phases.dnsMs`
+ * (0 for an IP literal, which is never looked up).
  */
-export async function resolveHost(host: string, deadline: Deadline, trace: ProbeTrace): Promise<string[]> {
+export async function resolveHost(
+  host: string,
+  resolver: HostResolver,
+  deadline: Deadline,
+  trace: ProbeTrace,
+): Promise<string[]> {
   const bareHost = host.startsWith('[') && host.endsWith(']') ? host.slice(1, -1) : host;
   if (isIP(bareHost)) return [bareHost];
   const startedAt = performance.now();
   try {
     const addresses = await deadline.race(
-      lookup(bareHost, { all: true }),
+      resolver(bareHost),
       () =>
         new ProbeFailure(
           'TIMEOUT',
@@ -22,7 +27,8 @@ export async function resolveHost(host: string, deadline: Deadline, trace: Probe
           'dns',
         ),
     );
-    return addresses.map((entry) => entry.address);
+    if (addresses.length === 0) throw Object.assign(new Error('no addresses'), { code: 'ENODATA' });
+    return addresses;
   } catch (error) {
     if (error instanceof ProbeFailure) throw error;
     const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';

@@ -1,6 +1,7 @@
 import type { Socket } from 'node:net';
 import type { RegexSource } from '../core/assertion';
 import type { ResolvedTcpCheck } from '../core/resolved-monitor';
+import type { ConnectionSettings } from './connection-settings';
 import type { Deadline } from './deadline';
 import { openConnection } from './open-connection';
 import { ProbeFailure } from './probe-failure';
@@ -24,9 +25,9 @@ export async function probeTcp(
   check: ResolvedTcpCheck,
   deadline: Deadline,
   trace: ProbeTrace,
-  nowMs: number,
+  settings: ConnectionSettings,
 ): Promise<TcpOutcome> {
-  const socket = await openConnection({ host: check.host, port: check.port }, deadline, trace, nowMs);
+  const socket = await openConnection({ host: check.host, port: check.port }, deadline, trace, settings);
   try {
     if (check.send !== undefined) socket.write(check.send);
     if (check.expect === undefined) {

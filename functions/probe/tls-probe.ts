@@ -1,4 +1,5 @@
 import type { ResolvedTlsCheck } from '../core/resolved-monitor';
+import type { ConnectionSettings } from './connection-settings';
 import type { Deadline } from './deadline';
 import { openConnection } from './open-connection';
 import type { ProbeTrace } from './probe-trace';
@@ -11,13 +12,13 @@ export async function probeTls(
   check: ResolvedTlsCheck,
   deadline: Deadline,
   trace: ProbeTrace,
-  nowMs: number,
+  settings: ConnectionSettings,
 ): Promise<void> {
   const socket = await openConnection(
     { host: check.host, port: check.port, tls: check.tls },
     deadline,
     trace,
-    nowMs,
+    settings,
   );
   trace.endedAt = performance.now();
   socket.destroy();
