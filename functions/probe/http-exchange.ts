@@ -84,10 +84,7 @@ export function exchange(
           }),
         ),
       );
-    const onDeadline = () => {
-      fail(undefined);
-      socket.destroy();
-    };
+    const onDeadline = () => fail(undefined);
     if (deadline.expired) return onDeadline();
     deadline.signal.addEventListener('abort', onDeadline, { once: true });
 

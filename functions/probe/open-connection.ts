@@ -144,11 +144,11 @@ async function handshake(
     Reflect.deleteProperty(tlsSocket, 'getPeerCertificate');
   }
   const facts = readTlsFacts(tlsSocket, serverName, nowMs);
-  if (facts) trace.tls = facts;
   if (!facts) {
     tlsSocket.destroy();
     throw new ProbeFailure('TLS_HANDSHAKE_FAILED', `${serverName} presented no certificate`, 'tls');
   }
+  trace.tls = facts;
   const certificateError = certificateErrorCode(facts);
   if (certificateError && !options.insecure) {
     tlsSocket.destroy();

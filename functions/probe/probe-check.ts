@@ -1,7 +1,7 @@
 import type { Assertion, AssertionOutcome } from '../core/assertion';
 import { evaluateAssertions } from '../core/evaluate-assertions';
 import type { Observation } from '../core/observation';
-import type { ErrorCode, ProbeError, ProbeResult } from '../core/probe-result';
+import type { ErrorCode, PhaseTimings, ProbeError, ProbeResult } from '../core/probe-result';
 import type { ResolvedCheck } from '../core/resolved-monitor';
 import type { ConnectionSettings } from './connection-settings';
 import { Deadline } from './deadline';
@@ -80,7 +80,7 @@ async function attempt(
   const phases = totalPhases(trace);
   const assertions = error
     ? []
-    : evaluateAssertions(assertionsOf(check), observationOf(observed, trace, totalMs));
+    : evaluateAssertions(assertionsOf(check), observationOf(observed, trace, phases, totalMs));
   const failed = assertions.filter((outcome) => !outcome.passed);
   if (!error && failed.length > 0) error = assertionError(failed);
   return {
@@ -119,6 +119,7 @@ function assertionsOf(check: ResolvedCheck): Assertion[] {
 function observationOf(
   observed: Partial<HttpResponse & TcpOutcome>,
   trace: ProbeTrace,
+  phases: PhaseTimings,
   totalMs: number,
 ): Observation {
   const body = observed.body?.toString('utf8') ?? observed.reply;
@@ -128,7 +129,7 @@ function observationOf(
     ...(body === undefined ? {} : { body }),
     ...(observed.bodyTruncated === undefined ? {} : { bodyTruncated: observed.bodyTruncated }),
     totalMs,
-    phases: totalPhases(trace),
+    phases,
     ...(trace.tls ? { certificateDaysUntilExpiry: trace.tls.daysUntilExpiry } : {}),
   };
 }

@@ -1,5 +1,6 @@
 import type { Socket } from 'node:net';
 import type { RegexSource } from '../core/assertion';
+import { compileRegex, formatRegex } from '../core/regex-source';
 import type { ResolvedTcpCheck } from '../core/resolved-monitor';
 import type { ConnectionSettings } from './connection-settings';
 import type { Deadline } from './deadline';
@@ -48,8 +49,7 @@ function readUntilMatch(
 ): Promise<TcpOutcome> {
   const matches =
     typeof expected === 'string' ? (text: string) => text.includes(expected) : regexMatcher(expected);
-  const wanted =
-    typeof expected === 'string' ? JSON.stringify(expected) : `/${expected.pattern}/${expected.flags}`;
+  const wanted = typeof expected === 'string' ? JSON.stringify(expected) : formatRegex(expected);
   const startedAt = performance.now();
   let firstByteAt: number | undefined;
   let reply = '';
@@ -113,7 +113,10 @@ function readUntilMatch(
   });
 }
 
+/** Validation has compiled the expression already; one that still does not compile is the engine's fault. */
 function regexMatcher(source: RegexSource): (text: string) => boolean {
-  const pattern = new RegExp(source.pattern, source.flags.replace(/[gy]/g, ''));
-  return (text) => pattern.test(text);
+  const compiled = compileRegex(source);
+  if (!compiled.ok)
+    throw new ProbeFailure('INTERNAL', `the expected reply pattern does not compile: ${compiled.reason}`);
+  return (text) => compiled.regex.test(text);
 }
