@@ -1,10 +1,10 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { testCertificates } from '../test/support/certificates';
 
 /** Paths and contents of the bench's throwaway certificate authority and server certificate. */
-export interface TestCertificates {
-  /** The CA certificate (PEM file). */
+export interface BenchCertificates {
+  /** The CA certificate (PEM file), for blackbox_exporter's `ca_file`. */
   caPath: string;
   /** The CA certificate, PEM. */
   caPem: string;
@@ -14,48 +14,18 @@ export interface TestCertificates {
   keyPath: string;
 }
 
-const leafExtensions = [
-  'basicConstraints = critical, CA:FALSE',
-  'keyUsage = critical, digitalSignature',
-  'extendedKeyUsage = serverAuth',
-  'subjectAltName = IP:127.0.0.1, DNS:localhost',
-].join('\n');
-
-function openssl(args: string[], workDir: string): void {
-  execFileSync('openssl', args, { cwd: workDir, stdio: ['ignore', 'ignore', 'pipe'], timeout: 30_000 });
-}
-
 /**
- * Makes a fresh EC P-256 CA and a leaf certificate for 127.0.0.1/localhost with `openssl`,
- * valid for two days, in `workDir` (created if missing, files overwritten).
+ * The tests' CA and valid leaf (made with `openssl`, see test/support/certificates.ts), written to
+ * `workDir` (created if missing, files overwritten) for the target process and blackbox_exporter.
  */
-export function createTestCertificates(workDir: string): TestCertificates {
+export async function createBenchCertificates(workDir: string): Promise<BenchCertificates> {
+  const { ca, valid } = await testCertificates();
   mkdirSync(workDir, { recursive: true });
-  const ecKey = ['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-out'];
-  openssl([...ecKey, 'ca.key'], workDir);
-  openssl(
-    [
-      ...['req', '-x509', '-new', '-key', 'ca.key', '-sha256', '-days', '2'],
-      ...['-subj', '/CN=Lookout Bench CA', '-out', 'ca.pem'],
-      ...['-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign'],
-    ],
-    workDir,
-  );
-  openssl([...ecKey, 'leaf.key'], workDir);
-  openssl(['req', '-new', '-key', 'leaf.key', '-subj', '/CN=127.0.0.1', '-out', 'leaf.csr'], workDir);
-  writeFileSync(join(workDir, 'leaf.ext'), `${leafExtensions}\n`);
-  openssl(
-    [
-      ...['x509', '-req', '-in', 'leaf.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial'],
-      ...['-days', '2', '-sha256', '-extfile', 'leaf.ext', '-out', 'leaf.pem'],
-    ],
-    workDir,
-  );
   const caPath = join(workDir, 'ca.pem');
-  return {
-    caPath,
-    caPem: readFileSync(caPath, 'utf8'),
-    certPath: join(workDir, 'leaf.pem'),
-    keyPath: join(workDir, 'leaf.key'),
-  };
+  const certPath = join(workDir, 'leaf.pem');
+  const keyPath = join(workDir, 'leaf.key');
+  writeFileSync(caPath, ca.certPem);
+  writeFileSync(certPath, valid.certPem);
+  writeFileSync(keyPath, valid.keyPem);
+  return { caPath, caPem: ca.certPem, certPath, keyPath };
 }

@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
 import type { TargetProtocol } from './bench-engine';
-import { createTestCertificates } from './certificates';
+import { createBenchCertificates } from './certificates';
 import { exitAfter, runToCompletion } from './cleanup';
 import { lookoutEngine } from './lookout-engine';
 import { markdownTable } from './markdown-table';
@@ -71,7 +71,7 @@ async function main(): Promise<void> {
   const concurrency = Number(process.argv[4] ?? 10);
   const delayMs = Number(process.argv[5] ?? 0);
   exitAfter(5 * 60_000);
-  const certificates = createTestCertificates(workDir);
+  const certificates = await createBenchCertificates(workDir);
   const targets = await startTargets(certificates);
   const engine = lookoutEngine(certificates.caPem);
   const url = targetUrl(targets, protocol, delayMs);

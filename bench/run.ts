@@ -9,7 +9,7 @@ import { runAccuracy } from './accuracy';
 import type { BenchEngine } from './bench-engine';
 import { blackboxEngine } from './blackbox-engine';
 import { findBlackboxExporter, startBlackbox, writeBlackboxConfig } from './blackbox-process';
-import { createTestCertificates } from './certificates';
+import { createBenchCertificates } from './certificates';
 import { exitAfter, runToCompletion } from './cleanup';
 import { lookoutEngine } from './lookout-engine';
 import { describeMachine } from './machine';
@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   const machine = describeMachine();
   log(`machine: ${machine.processors} × ${machine.cpuModel}, Node ${machine.nodeVersion}, size ${size}`);
 
-  const certificates = createTestCertificates(workDir);
+  const certificates = await createBenchCertificates(workDir);
   const targets = await startTargets(certificates);
   log(`targets: ${targets.httpOrigin} and ${targets.httpsOrigin} (pid ${targets.pid})`);
 

@@ -1,5 +1,5 @@
 import { type ChildProcess, fork } from 'node:child_process';
-import type { TestCertificates } from './certificates';
+import type { BenchCertificates } from './certificates';
 import { onExitStop } from './cleanup';
 import type { TakeStatsMessage, TargetReadyMessage, TargetStatsMessage } from './target-protocol';
 import { withTimeout } from './with-timeout';
@@ -35,7 +35,7 @@ function waitForReady(child: ChildProcess): Promise<TargetReadyMessage> {
 }
 
 /** Forks target-server.ts (inheriting the tsx loader) and waits until it listens. */
-export async function startTargets(certificates: TestCertificates): Promise<Targets> {
+export async function startTargets(certificates: BenchCertificates): Promise<Targets> {
   const script = new URL('./target-server.ts', import.meta.url).pathname;
   const child = fork(script, [certificates.certPath, certificates.keyPath], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
