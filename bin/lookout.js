@@ -24,6 +24,10 @@ try {
     stderr: process.stderr,
     env: process.env,
     cwd: process.cwd(),
+    stopRequested: new Promise((resolve) => {
+      process.once('SIGINT', resolve);
+      process.once('SIGTERM', resolve);
+    }),
   });
 } catch (error) {
   process.stderr.write(`lookout: internal error: ${error instanceof Error ? error.stack : String(error)}\n`);

@@ -1,7 +1,7 @@
 // Example monitor: replace these checks with your own endpoints before you deploy.
 // The hosts below are public services used only as placeholders. Secrets are referenced by
-// SSM parameter name and never written here. `npm run check` validates this file and probes it
-// from this machine.
+// SSM parameter name and never written here. `npm start` monitors these checks from this machine;
+// `npm run check` probes each once.
 import { defineMonitor, expect, http, secret, tcp, tls } from '../functions/core';
 
 export default defineMonitor({
@@ -53,6 +53,17 @@ export default defineMonitor({
       expect: /^220 /,
       timeout: '5s',
       assert: [expect.latency('connect').lessThan('1s')],
+    }),
+    // Placed only in 'local': never deployed. It probes the status page `npm start` serves on this
+    // machine, so the local monitor always has one check it can reach without the internet.
+    http({
+      id: 'local-status-page',
+      name: 'Local status page',
+      url: 'http://127.0.0.1:4319/health',
+      regions: ['local'],
+      interval: '10s',
+      timeout: '2s',
+      assert: [expect.status().equals(200), expect.jsonBody('$.status').equals('ok')],
     }),
     // A certificate watch: fails when fewer than 14 days are left, once an hour.
     tls({

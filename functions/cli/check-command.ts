@@ -1,12 +1,11 @@
 import { createLocalSecretResolver } from '../adapters/local-secret-resolver';
-import { formatProblems, localRegion, validateMonitor } from '../core/index';
+import { localRegion } from '../core/index';
 import type { ProbeResult } from '../core/probe-result';
 import { runChecks } from '../probe/index';
 import type { CliIo, ExitCode } from './cli-io';
 import { formatResultsTable } from './format-results-table';
 import { formatSummary } from './format-summary';
-import { loadMonitorModule } from './load-monitor';
-import { selectChecks } from './select-checks';
+import { loadValidMonitor } from './load-valid-monitor';
 import { createPalette, shouldUseColor } from './terminal-colors';
 
 /** How many probes `lookout check` runs at once. */
@@ -37,27 +36,9 @@ export interface CheckCommandOptions {
  * Returns 0 when every check passed, 1 when any failed, 2 when the checks could not be run.
  */
 export async function runCheckCommand(options: CheckCommandOptions, io: CliIo): Promise<ExitCode> {
-  const loaded = await loadMonitorModule(options.configModule, io.cwd);
-  if (!loaded.ok) {
-    io.stderr.write(`lookout: ${loaded.message}\n`);
-    return 2;
-  }
-  const validation = validateMonitor(loaded.declaration);
-  if (!validation.ok) {
-    const count = validation.problems.length;
-    io.stderr.write(`lookout: ${loaded.modulePath} has ${count} ${count === 1 ? 'problem' : 'problems'}:\n`);
-    io.stderr.write(`${formatProblems(validation.problems).trimEnd()}\n`);
-    return 2;
-  }
-  const selection = selectChecks(validation.monitor.checks, options.onlyIds);
-  if (!selection.ok) {
-    io.stderr.write(
-      `lookout: --only names unknown check ids: ${selection.unknownIds.join(', ')}\n` +
-        `known ids: ${selection.knownIds.join(', ') || '(none)'}\n`,
-    );
-    return 2;
-  }
-  const results = await runChecks(selection.checks, {
+  const loaded = await loadValidMonitor(options.configModule, options.onlyIds, io);
+  if (loaded === undefined) return 2;
+  const results = await runChecks(loaded.checks, {
     region: localRegion,
     now: Date.now,
     resolveSecret: createLocalSecretResolver(io.env),

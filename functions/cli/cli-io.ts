@@ -16,6 +16,11 @@ export interface CliIo {
   env: Readonly<Record<string, string | undefined>>;
   /** The directory relative paths are resolved from. */
   cwd: string;
+  /**
+   * Resolves when the user asks a long-running command (`lookout run`) to stop: Ctrl-C or SIGTERM.
+   * @default never
+   */
+  stopRequested?: Promise<void>;
 }
 
 /** How the CLI ends: 0 every check passed, 1 a check failed, 2 the checks could not be run. */

@@ -1,12 +1,14 @@
 import { parseArgs } from 'node:util';
 import type { CheckCommandOptions } from './check-command';
 import type { CliIo, ExitCode } from './cli-io';
+import type { RunCommandOptions } from './run-command';
 import { usageText } from './usage';
 
 /** What the command line asked for. */
 export type CliRequest =
   | { command: 'help' }
   | { command: 'check'; options: CheckCommandOptions }
+  | { command: 'run'; options: RunCommandOptions }
   | { command: 'usage-error'; message: string };
 
 /** Parses `lookout` arguments (without `node` and the script path). Never throws. */
@@ -21,10 +23,14 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
   if (values.help) return { command: 'help' };
   const [command, ...extra] = positionals;
   if (command === undefined) return { command: 'usage-error', message: 'missing command' };
-  if (command !== 'check') return { command: 'usage-error', message: `unknown command '${command}'` };
+  if (command !== 'check' && command !== 'run')
+    return { command: 'usage-error', message: `unknown command '${command}'` };
   if (extra.length > 0) return { command: 'usage-error', message: `unexpected argument '${extra[0]}'` };
-  const options: CheckCommandOptions = { json: values.json === true };
-  if (values.config !== undefined) options.configModule = values.config;
+  const misplaced = command === 'check' ? runOnlyOption(values) : values.json ? '--json' : undefined;
+  if (misplaced !== undefined)
+    return { command: 'usage-error', message: `${misplaced} is not an option of 'lookout ${command}'` };
+  const common: CheckCommandOptions = {};
+  if (values.config !== undefined) common.configModule = values.config;
   if (values.only !== undefined) {
     const onlyIds = values.only
       .flatMap((list) => list.split(','))
@@ -32,9 +38,29 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
       .filter(Boolean);
     if (onlyIds.length === 0)
       return { command: 'usage-error', message: '--only needs at least one check id' };
-    options.onlyIds = onlyIds;
+    common.onlyIds = onlyIds;
   }
-  return { command: 'check', options };
+  if (command === 'check') return { command: 'check', options: { ...common, json: values.json === true } };
+  const options: RunCommandOptions = { ...common };
+  if (values.port !== undefined) {
+    const port = Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65_535)
+      return { command: 'usage-error', message: `--port ${values.port} is not a port (0 to 65535)` };
+    options.port = port;
+  }
+  if (values.webhook !== undefined) {
+    if (!/^https?:\/\//.test(values.webhook))
+      return { command: 'usage-error', message: `--webhook ${values.webhook} is not an http(s) URL` };
+    options.webhookUrl = values.webhook;
+  }
+  if (values['data-dir'] !== undefined) options.dataDir = values['data-dir'];
+  return { command: 'run', options };
+}
+
+function runOnlyOption(values: { port?: string; webhook?: string; 'data-dir'?: string }): string | undefined {
+  if (values.port !== undefined) return '--port';
+  if (values.webhook !== undefined) return '--webhook';
+  return values['data-dir'] !== undefined ? '--data-dir' : undefined;
 }
 
 function parseCheckArgs(argv: readonly string[]) {
@@ -46,6 +72,9 @@ function parseCheckArgs(argv: readonly string[]) {
       config: { type: 'string' },
       only: { type: 'string', multiple: true },
       json: { type: 'boolean' },
+      port: { type: 'string' },
+      webhook: { type: 'string' },
+      'data-dir': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -72,6 +101,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
       // Loaded only when needed, so that `--help` and usage errors stay fast.
       const { runCheckCommand } = await import('./check-command');
       return runCheckCommand(request.options, io);
+    }
+    case 'run': {
+      const { runRunCommand } = await import('./run-command');
+      return runRunCommand(request.options, io);
     }
   }
 }

@@ -1,18 +1,28 @@
 /** The text `lookout --help` prints. */
-export const usageText = `Usage: lookout check [--config <module>] [--only <id,id...>] [--json]
+export const usageText = `Usage: lookout run   [--config <module>] [--only <id,id...>] [--port <n>] [--webhook <url>] [--data-dir <dir>]
+       lookout check [--config <module>] [--only <id,id...>] [--json]
 
-Runs each declared check once from this machine and prints the results.
+run    Monitors the declared checks from this machine (npm start): probes them on their
+       intervals, records every result in an embedded DynamoDB-protocol store, evaluates
+       outages, SLOs and certificates like the deployed Lookout, prints a live view and
+       alerts, and serves a status page on 127.0.0.1. Ctrl-C stops; data is kept.
+check  Runs each declared check once from this machine, prints the results and exits
+       non-zero if any failed (for CI).
 
 Options:
   --config <module>  The module whose default export is the monitor (defineMonitor).
                      Default: checks/index.ts, relative to the current directory.
-  --only <ids>       Run only these check ids, comma-separated; may be repeated.
-  --json             Print {"results": [...]} on stdout, and nothing else.
+  --only <ids>       Only these check ids, comma-separated; may be repeated.
+  --json             check: print {"results": [...]} on stdout, and nothing else.
+  --port <n>         run: the status page's port on 127.0.0.1. Default: 4319.
+  --webhook <url>    run: also POST each alert's JSON event (lookout.event.v1) to this URL.
+  --data-dir <dir>   run: where the embedded store keeps its data. Default: .lookout
   -h, --help         Show this help.
 
 Secrets: secret('/lookout/orders-token') is read from the environment variable
 LOOKOUT_SECRET_LOOKOUT_ORDERS_TOKEN.
+LOOKOUT_DYNAMODB_ENDPOINT: run against this DynamoDB endpoint instead of the embedded store.
 
-Exit codes: 0 every check passed, 1 a check failed,
+Exit codes: 0 every check passed (run: stopped cleanly), 1 a check failed,
             2 bad usage, the module could not be loaded, or invalid declarations.
 `;

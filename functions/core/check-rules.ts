@@ -1,10 +1,11 @@
-import { checkAlertPolicy } from './alert-policy-rules';
+import { type CertificateDaysFacts, checkAlertPolicy } from './alert-policy-rules';
 import { type AssertionCheckFacts, checkAssertion } from './assertion-rules';
 import { quote } from './describe-value';
 import { formatDurationMs } from './duration';
 import { checkInterval, checkPositiveDuration } from './duration-rules';
 import { checkHttpCheck } from './http-check-rules';
 import { checkRegionList } from './region-rules';
+import { localRegion } from './regions';
 import { checkWholeNumber, type UnknownRecord } from './rule-helpers';
 import { checkSlo } from './slo-rules';
 import { checkTcpCheck } from './tcp-check-rules';
@@ -28,6 +29,8 @@ export interface MonitorFacts {
   defaultTimeoutMs: number | undefined;
   /** `defaults.alert.regionsToFail` when it is set and valid. */
   defaultRegionsToFail: number | undefined;
+  /** The certificate thresholds of `defaults.alert` (else the built-in ones), as far as they are valid. */
+  certificateDays: CertificateDaysFacts;
 }
 
 /** Reports everything wrong with one check. `path` is `['checks', index]`. */
@@ -48,7 +51,8 @@ export function checkCheck(
     report(at('name'), 'name is empty; leave it out to use the id');
   }
   const regionCount = checkRegionList(report, at('regions'), check.regions, {
-    within: monitor.regions,
+    // 'local' is always allowed: a check placed only there runs on developers' machines, never in AWS.
+    within: [...new Set([...monitor.regions, localRegion])],
     fallback: "the monitor's regions",
   });
   checkInheritedRegionsToFail(report, path, check, regionCount, monitor);
@@ -64,7 +68,14 @@ export function checkCheck(
   }
   checkSlo(report, at('slo'), check.slo);
   const effectiveRegionCount = check.regions === undefined ? new Set(monitor.regions).size : regionCount;
-  checkAlertPolicy(report, at('alert'), check.alert, effectiveRegionCount, "the check's regions");
+  checkAlertPolicy(
+    report,
+    at('alert'),
+    check.alert,
+    effectiveRegionCount,
+    "the check's regions",
+    monitor.certificateDays,
+  );
 
   if (!isOneOf(check.kind, checkKinds)) return;
   if (check.kind === 'http') checkHttpCheck(report, path, check);

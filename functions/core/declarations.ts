@@ -102,6 +102,66 @@ export interface AlertPolicyDeclaration {
    * @default 2
    */
   consecutiveSuccesses?: number;
+  /**
+   * Days before the certificate expires at which a `certificate` warning opens (HTTPS and TLS checks).
+   * @default 21
+   */
+  certificateWarningDays?: number;
+  /**
+   * Days before the certificate expires at which the `certificate` alert becomes critical.
+   * @default 7
+   */
+  certificateCriticalDays?: number;
+  /**
+   * Notify again while an alert stays open, every this long, such as `'4h'`.
+   * @default undefined (no reminders)
+   */
+  remindEvery?: Duration;
+}
+
+/** A day of the week, for recurring maintenance windows. */
+export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+
+/**
+ * A maintenance window: probes run and are recorded, but nothing is notified and the probes do not count
+ * towards SLOs. Either one-off (`start` and `end`) or weekly (`weekly`).
+ */
+export interface MaintenanceWindowDeclaration {
+  /**
+   * The ids of the checks it silences.
+   * @default every check
+   */
+  checks?: string[];
+  /**
+   * Why, shown in the terminal and the incident history.
+   * @default undefined
+   */
+  reason?: string;
+  /**
+   * A one-off window's start, ISO 8601 with a time zone, such as `'2026-12-01T02:00:00Z'`.
+   * @default undefined (give `weekly` instead)
+   */
+  start?: string;
+  /**
+   * A one-off window's end, ISO 8601 with a time zone, after `start`.
+   * @default undefined (give `weekly` instead)
+   */
+  end?: string;
+  /**
+   * A weekly window, in UTC: on each of `days`, from `at` (`'HH:MM'`) for `duration` (at most 1 day).
+   * @default undefined (give `start` and `end` instead)
+   */
+  weekly?: { days: Weekday[]; at: string; duration: Duration };
+}
+
+/** What CloudWatch gets. */
+export interface MetricsOptions {
+  /**
+   * Publish each check's metrics per region too (a Region dimension), not only pooled over regions.
+   * Each region adds custom metrics to the bill.
+   * @default true
+   */
+  perRegion?: boolean;
 }
 
 /** The fields every kind of check shares. */
@@ -114,7 +174,8 @@ export interface CheckDeclarationBase {
    */
   name?: string;
   /**
-   * The regions this check is probed from; each one of the monitor's regions.
+   * The regions this check is probed from; each one of the monitor's regions, or `'local'`: a check placed
+   * only in `'local'` runs on developers' machines (`npm start`, `lookout check`) and is never deployed.
    * @default the monitor's regions
    */
   regions?: string[];
@@ -313,6 +374,16 @@ export interface MonitorDeclaration {
    * @default '30d'
    */
   retention?: Duration;
+  /**
+   * Maintenance windows.
+   * @default []
+   */
+  maintenance?: MaintenanceWindowDeclaration[];
+  /**
+   * What CloudWatch gets.
+   * @default { perRegion: true }
+   */
+  metrics?: MetricsOptions;
   /** The checks. Ids are unique. */
   checks: CheckDeclaration[];
 }

@@ -22,6 +22,8 @@ export type {
   HeaderValue,
   HttpCheckDeclaration,
   HttpMethod,
+  MaintenanceWindowDeclaration,
+  MetricsOptions,
   MonitorDeclaration,
   MonitorDefaults,
   SecretRef,
@@ -30,6 +32,7 @@ export type {
   TlsCheckDeclaration,
   TlsOptions,
   TlsVersion,
+  Weekday,
 } from './declarations';
 export { defineMonitor } from './define-monitor';
 export type { Duration, DurationUnit } from './duration';
@@ -67,13 +70,43 @@ export type {
   ResolvedCheck,
   ResolvedCheckBase,
   ResolvedHttpCheck,
+  ResolvedMaintenanceWindow,
   ResolvedMonitor,
   ResolvedSlo,
   ResolvedTcpCheck,
   ResolvedTlsCheck,
   ResolvedTlsOptions,
 } from './resolved-monitor';
+export type { ScheduledCheck } from './schedule/check-phase';
+export { checkPhaseMs } from './schedule/check-phase';
+export type { DueRound } from './schedule/due-rounds';
+export { dueRounds } from './schedule/due-rounds';
+export { isInMaintenance } from './schedule/maintenance';
+export type { ShardCapacity, ShardedCheck } from './schedule/placement';
+export {
+  checksForRegion,
+  checksForShard,
+  shardCountFor,
+  shardOf,
+  worstCaseMsPerMinute,
+} from './schedule/placement';
+export { roundAtFor } from './schedule/round-at';
+export { fnv1a32, stableHash } from './schedule/stable-hash';
 export { isSecretRef, secret } from './secret';
+export type { EventCounts } from './slo/burn-rate';
+export { burnRate } from './slo/burn-rate';
+export type { BurnRateRule, BurnRateRuleName } from './slo/burn-rate-rules';
+export { burnRateRules, referenceSloWindowMs } from './slo/burn-rate-rules';
+export type {
+  BurnRateMeasurement,
+  FiringBurnRate,
+  MinBadEvents,
+  SloEvaluation,
+  SloEvaluationInput,
+  SloObjective,
+} from './slo/evaluate-slo';
+export { defaultMinBadEvents, evaluateSlo } from './slo/evaluate-slo';
+export { rollupSample } from './slo/rollup-sample';
 export type { MonitorValidation } from './validate-monitor';
 export { validateMonitor } from './validate-monitor';
 export type { ValidationProblem } from './validation-problem';

@@ -4,6 +4,7 @@ import { checkCheck, type MonitorFacts, maximumRetries } from './check-rules';
 import { quote } from './describe-value';
 import { formatDurationMs } from './duration';
 import { checkDurationBetween, checkInterval, checkPositiveDuration } from './duration-rules';
+import { checkMaintenanceWindows } from './maintenance-rules';
 import { checkKnownRegion, checkRegionList } from './region-rules';
 import { asRecord, checkWholeNumber, type UnknownRecord } from './rule-helpers';
 import type { ReportProblem } from './validation-problem';
@@ -32,6 +33,12 @@ export function checkMonitorRules(report: ReportProblem, input: unknown): void {
   checkAlertTargets(report, ['alerts'], monitor.alerts);
   const facts = checkDefaults(report, monitor);
   checkChecks(report, monitor.checks, facts);
+  checkMaintenanceWindows(report, ['maintenance'], monitor.maintenance, checkIds(monitor.checks));
+}
+
+function checkIds(checks: unknown): string[] {
+  if (!Array.isArray(checks)) return [];
+  return checks.map((check) => asRecord(check)?.id).filter((id): id is string => typeof id === 'string');
 }
 
 function monitorRegions(monitor: UnknownRecord): string[] {
@@ -63,7 +70,13 @@ function checkDefaults(report: ReportProblem, monitor: UnknownRecord): MonitorFa
   }
   checkWholeNumber(report, ['defaults', 'retries'], defaults.retries, { min: 0, max: maximumRetries });
   const regionCount = new Set(regions).size;
-  checkAlertPolicy(report, ['defaults', 'alert'], defaults.alert, regionCount, "the monitor's regions");
+  const certificateDays = checkAlertPolicy(
+    report,
+    ['defaults', 'alert'],
+    defaults.alert,
+    regionCount,
+    "the monitor's regions",
+  );
   const regionsToFail = asRecord(defaults.alert)?.regionsToFail;
   const validRegionsToFail =
     typeof regionsToFail === 'number' &&
@@ -78,6 +91,7 @@ function checkDefaults(report: ReportProblem, monitor: UnknownRecord): MonitorFa
     // Checks that inherit a timeout already reported above are not reported again.
     defaultTimeoutMs: timeoutExceedsInterval ? undefined : timeoutMs,
     defaultRegionsToFail: validRegionsToFail,
+    certificateDays,
   };
 }
 

@@ -8,6 +8,7 @@ import {
   httpMethods,
   keyExchangeGroups,
   tlsVersions,
+  weekdays,
 } from './vocabulary';
 
 /**
@@ -69,6 +70,9 @@ const alertPolicy = strictObject({
   regionsToFail: count.optional(),
   consecutiveFailures: count.optional(),
   consecutiveSuccesses: count.optional(),
+  certificateWarningDays: count.optional(),
+  certificateCriticalDays: count.optional(),
+  remindEvery: duration.optional(),
 });
 
 const checkBaseShape = {
@@ -152,6 +156,16 @@ const monitorDefaults = strictObject({
   alert: alertPolicy.optional(),
 });
 
+const maintenanceWindow = strictObject({
+  checks: z.array(z.string()).optional(),
+  reason: z.string().optional(),
+  start: z.string().optional(),
+  end: z.string().optional(),
+  weekly: strictObject({ days: z.array(z.enum(weekdays)), at: z.string(), duration }).optional(),
+});
+
+const metricsOptions = strictObject({ perRegion: z.boolean().optional() });
+
 /** The structure of a whole monitor declaration. */
 export const monitorSchema = strictObject({
   homeRegion: z.string(),
@@ -159,5 +173,7 @@ export const monitorSchema = strictObject({
   alerts: alertTargets.optional(),
   defaults: monitorDefaults.optional(),
   retention: duration.optional(),
+  maintenance: z.array(maintenanceWindow).optional(),
+  metrics: metricsOptions.optional(),
   checks: z.array(check),
 });

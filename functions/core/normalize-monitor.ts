@@ -1,24 +1,29 @@
+import { defaultCertificateCriticalDays, defaultCertificateWarningDays } from './alert-policy-rules';
 import type { Assertion, AssertionTarget } from './assertion';
 import type {
   AlertPolicyDeclaration,
   CheckDeclaration,
   HeaderValue,
+  MaintenanceWindowDeclaration,
   MonitorDeclaration,
   SloDeclaration,
   TlsOptions,
 } from './declarations';
 import { parseDurationMs } from './duration';
+import { readIsoTimestamp } from './iso-timestamp';
 import { defaultIntervalMs, defaultTimeoutMs } from './monitor-rules';
 import { isRegexSource, toRegexSource } from './regex-source';
 import type {
   ResolvedAlertPolicy,
   ResolvedCheck,
   ResolvedCheckBase,
+  ResolvedMaintenanceWindow,
   ResolvedMonitor,
   ResolvedSlo,
   ResolvedTlsOptions,
 } from './resolved-monitor';
 import { isSecretRef } from './secret';
+import { parseTimeOfDayMinutes, weekdayNumbers } from './weekly-time';
 
 /** Defaults that every check gets unless it or the monitor's `defaults` says otherwise. */
 export const builtInCheckDefaults = {
@@ -35,6 +40,8 @@ export const builtInCheckDefaults = {
   minDaysValid: 0,
   consecutiveFailures: 2,
   consecutiveSuccesses: 2,
+  certificateWarningDays: defaultCertificateWarningDays,
+  certificateCriticalDays: defaultCertificateCriticalDays,
   sloWindowMs: 30 * 86_400_000,
 } as const;
 
@@ -67,6 +74,8 @@ export function normalizeMonitor(declaration: MonitorDeclaration): ResolvedMonit
       lambda: [...(alerts.lambda ?? [])],
     },
     retentionMs: declaration.retention === undefined ? defaultRetentionMs : durationMs(declaration.retention),
+    maintenance: (declaration.maintenance ?? []).map(normalizeMaintenanceWindow),
+    metrics: { perRegion: declaration.metrics?.perRegion ?? true },
     checks: declaration.checks.map((check) => normalizeCheck(check, declaration, regions)),
   };
 }
@@ -76,6 +85,33 @@ function durationMs(value: string): number {
   if (parsed === undefined)
     throw new Error(`normalizeMonitor got the invalid duration ${JSON.stringify(value)}; validate first`);
   return parsed;
+}
+
+function timestampMs(value: string | undefined): number {
+  const reading = readIsoTimestamp(String(value));
+  if (!reading.ok)
+    throw new Error(`normalizeMonitor got the invalid timestamp ${JSON.stringify(value)}; validate first`);
+  return reading.epochMs;
+}
+
+function normalizeMaintenanceWindow(window: MaintenanceWindowDeclaration): ResolvedMaintenanceWindow {
+  const common = {
+    ...(window.checks === undefined ? {} : { checks: [...window.checks] }),
+    ...(window.reason === undefined ? {} : { reason: window.reason }),
+  };
+  if (window.weekly === undefined) {
+    return { ...common, kind: 'once', startMs: timestampMs(window.start), endMs: timestampMs(window.end) };
+  }
+  const startMinuteOfDay = parseTimeOfDayMinutes(window.weekly.at);
+  if (startMinuteOfDay === undefined)
+    throw new Error(`normalizeMonitor got the invalid time of day ${JSON.stringify(window.weekly.at)}`);
+  return {
+    ...common,
+    kind: 'weekly',
+    days: window.weekly.days.map((day) => weekdayNumbers[day]).sort((a, b) => a - b),
+    startMinuteOfDay,
+    durationMs: durationMs(window.weekly.duration),
+  };
 }
 
 function normalizeCheck(
@@ -183,7 +219,20 @@ function normalizeAlertPolicy(
       own?.consecutiveSuccesses ??
       inherited?.consecutiveSuccesses ??
       builtInCheckDefaults.consecutiveSuccesses,
+    certificateWarningDays:
+      own?.certificateWarningDays ??
+      inherited?.certificateWarningDays ??
+      builtInCheckDefaults.certificateWarningDays,
+    certificateCriticalDays:
+      own?.certificateCriticalDays ??
+      inherited?.certificateCriticalDays ??
+      builtInCheckDefaults.certificateCriticalDays,
+    ...remindEvery(own?.remindEvery ?? inherited?.remindEvery),
   };
+}
+
+function remindEvery(value: string | undefined): { remindEveryMs?: number } {
+  return value === undefined ? {} : { remindEveryMs: durationMs(value) };
 }
 
 function normalizeTlsOptions(options: TlsOptions): ResolvedTlsOptions {

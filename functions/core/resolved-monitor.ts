@@ -12,7 +12,27 @@ export interface ResolvedAlertPolicy {
   regionsToFail: number;
   consecutiveFailures: number;
   consecutiveSuccesses: number;
+  certificateWarningDays: number;
+  certificateCriticalDays: number;
+  remindEveryMs?: number;
 }
+
+/** A resolved maintenance window; weekly ones in UTC. */
+export type ResolvedMaintenanceWindow = {
+  /** The check ids it silences; `undefined` for every check. */
+  checks?: string[];
+  reason?: string;
+} & (
+  | { kind: 'once'; startMs: number; endMs: number }
+  | {
+      kind: 'weekly';
+      /** 0 = Sunday … 6 = Saturday, as `Date.getUTCDay()`. */
+      days: number[];
+      /** Minutes after midnight UTC. */
+      startMinuteOfDay: number;
+      durationMs: number;
+    }
+);
 
 /** A resolved SLO. */
 export interface ResolvedSlo {
@@ -86,5 +106,7 @@ export interface ResolvedMonitor {
   regions: string[];
   alerts: Required<AlertTargets>;
   retentionMs: number;
+  maintenance: ResolvedMaintenanceWindow[];
+  metrics: { perRegion: boolean };
   checks: ResolvedCheck[];
 }

@@ -1,5 +1,5 @@
 import type { AssertionSource, Comparison, LatencyPhase } from './assertion';
-import type { CheckDeclaration, HttpMethod, KeyExchangeGroup, TlsVersion } from './declarations';
+import type { CheckDeclaration, HttpMethod, KeyExchangeGroup, TlsVersion, Weekday } from './declarations';
 
 // Each list is written as a record first, so that adding a member to a union without listing it
 // here is a type error.
@@ -79,6 +79,18 @@ export type CheckKind = CheckDeclaration['kind'];
 const checkKindRecord: Record<CheckKind, true> = { http: true, tcp: true, tls: true };
 /** Every kind of check. */
 export const checkKinds = Object.keys(checkKindRecord) as [CheckKind, ...CheckKind[]];
+
+const weekdayRecord: Record<Weekday, true> = {
+  mon: true,
+  tue: true,
+  wed: true,
+  thu: true,
+  fri: true,
+  sat: true,
+  sun: true,
+};
+/** Every day of the week, Monday first. */
+export const weekdays = Object.keys(weekdayRecord) as [Weekday, ...Weekday[]];
 
 /** Whether `value` is one of `members`. */
 export function isOneOf<T extends string>(value: unknown, members: readonly T[]): value is T {

@@ -262,7 +262,7 @@ describe('lookout check', () => {
     expect(unknownCommand.exitCode).toBe(2);
     expect(unknownCommand.stdout).toBe('');
     expect(unknownCommand.stderr).toContain("unknown command 'deploy'");
-    expect(unknownCommand.stderr).toContain('Usage: lookout check');
+    expect(unknownCommand.stderr).toContain('lookout check [--config <module>]');
 
     const unknownFlag = await runLookout(['check', '--fast'], { cwd: workDir });
     expect(unknownFlag.exitCode).toBe(2);
@@ -270,6 +270,6 @@ describe('lookout check', () => {
 
     const help = await runLookout(['--help'], { cwd: workDir });
     expect(help.exitCode).toBe(0);
-    expect(help.stdout).toContain('Usage: lookout check');
+    expect(help.stdout).toContain('lookout check [--config <module>]');
   });
 });

@@ -37,4 +37,37 @@ describe('parseCliArgs', () => {
     expect(parseCliArgs(['check', '--only', ' , '])).toMatchObject({ command: 'usage-error' });
     expect(parseCliArgs(['check', '--config'])).toMatchObject({ command: 'usage-error' });
   });
+
+  it('parses run with its flags', () => {
+    expect(
+      parseCliArgs([
+        'run',
+        '--only',
+        'a',
+        '--port',
+        '0',
+        '--webhook',
+        'http://127.0.0.1:9/hook',
+        '--data-dir',
+        'd',
+      ]),
+    ).toEqual({
+      command: 'run',
+      options: { onlyIds: ['a'], port: 0, webhookUrl: 'http://127.0.0.1:9/hook', dataDir: 'd' },
+    });
+    expect(parseCliArgs(['run'])).toEqual({ command: 'run', options: {} });
+  });
+
+  it('rejects a bad port or webhook, and flags of the other command', () => {
+    expect(parseCliArgs(['run', '--port', '70000'])).toMatchObject({
+      message: '--port 70000 is not a port (0 to 65535)',
+    });
+    expect(parseCliArgs(['run', '--webhook', 'ftp://x'])).toMatchObject({ command: 'usage-error' });
+    expect(parseCliArgs(['run', '--json'])).toMatchObject({
+      message: "--json is not an option of 'lookout run'",
+    });
+    expect(parseCliArgs(['check', '--port', '1'])).toMatchObject({
+      message: "--port is not an option of 'lookout check'",
+    });
+  });
 });

@@ -34,7 +34,13 @@ describe('normalization fills every default', () => {
       intervalMs: 60_000,
       timeoutMs: 10_000,
       retries: 0,
-      alert: { regionsToFail: 1, consecutiveFailures: 2, consecutiveSuccesses: 2 },
+      alert: {
+        regionsToFail: 1,
+        consecutiveFailures: 2,
+        consecutiveSuccesses: 2,
+        certificateWarningDays: 21,
+        certificateCriticalDays: 7,
+      },
       tags: [],
     };
     const expected: ResolvedMonitor = {
@@ -42,6 +48,8 @@ describe('normalization fills every default', () => {
       regions: ['eu-west-1'],
       alerts: { email: [], sms: [], https: [], sqs: [], lambda: [] },
       retentionMs: 30 * 86_400_000,
+      maintenance: [],
+      metrics: { perRegion: true },
       checks: [
         {
           kind: 'http',

@@ -29,7 +29,13 @@ function baseFields(id: string): ResolvedCheckBase {
     timeoutMs: 5_000,
     retries: 0,
     assertions: [],
-    alert: { regionsToFail: 1, consecutiveFailures: 2, consecutiveSuccesses: 2 },
+    alert: {
+      regionsToFail: 1,
+      consecutiveFailures: 2,
+      consecutiveSuccesses: 2,
+      certificateWarningDays: 21,
+      certificateCriticalDays: 7,
+    },
     tags: [],
   };
 }

@@ -1,0 +1,35 @@
+import type { LookoutStore } from '../core/ports/lookout-store';
+import type { MetricsSink } from '../core/ports/metrics-sink';
+import type { Notifier } from '../core/ports/notifier';
+import { createCloudWatchClient, createSnsClient } from './aws-clients';
+import { createCloudWatchMetricsSink } from './cloudwatch-metrics-sink';
+import { createDynamoDbClient } from './dynamodb/create-client';
+import { createDynamoDbStore } from './dynamodb/create-dynamodb-store';
+import { createSnsNotifier } from './sns-notifier';
+
+/** Where the evaluate and sweep functions' AWS services are (all in the home region). */
+export interface AwsEvaluationAdapterOptions {
+  homeRegion: string;
+  tableName: string;
+  topicArn: string;
+  /** @default undefined */
+  dashboardUrl?: string;
+}
+
+/** The evaluate and sweep functions' adapters: the table, CloudWatch and the SNS topic. */
+export function createAwsEvaluationAdapters(options: AwsEvaluationAdapterOptions): {
+  store: LookoutStore;
+  metrics: MetricsSink;
+  notifier: Notifier;
+} {
+  const region = options.homeRegion;
+  return {
+    store: createDynamoDbStore({ client: createDynamoDbClient({ region }), tableName: options.tableName }),
+    metrics: createCloudWatchMetricsSink({ client: createCloudWatchClient({ region }) }),
+    notifier: createSnsNotifier({
+      client: createSnsClient({ region }),
+      topicArn: options.topicArn,
+      ...(options.dashboardUrl === undefined ? {} : { dashboardUrl: options.dashboardUrl }),
+    }),
+  };
+}

@@ -1,0 +1,81 @@
+import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import type { AlertState } from '../../core/alerting/alert-state';
+import type { AlertStateStore } from '../../core/ports/alert-state-store';
+import { tableLayout } from '../../core/ports/table-layout';
+import { alertSortKey, checkPartitionKey, itemKey } from './item-keys';
+import { type Item, queryAll } from './query-all';
+import { isConditionalCheckFailed, type StoreContext } from './store-context';
+
+const attribute = tableLayout.alertAttributes;
+
+/** Alert states in DynamoDB: `alert#<key>` items written by a PutItem conditioned on the stored version. */
+export function createDynamoDbAlertStateStore(context: StoreContext): AlertStateStore {
+  return {
+    async alertStates(checkId) {
+      const items = await queryAll(context, {
+        ConsistentRead: true,
+        KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
+        ExpressionAttributeNames: { '#pk': 'pk', '#sk': 'sk' },
+        ExpressionAttributeValues: {
+          ':pk': { S: checkPartitionKey(checkId) },
+          ':prefix': { S: tableLayout.sortKeyPrefix.alert },
+        },
+      });
+      return items.map(fromAlertItem);
+    },
+    saveAlertState: (state) => saveAlertState(context, state),
+  };
+}
+
+async function saveAlertState(context: StoreContext, state: AlertState): Promise<boolean> {
+  if (!Number.isSafeInteger(state.version) || state.version < 1) {
+    throw new Error(`alert state ${state.checkId}/${state.key} has an invalid version: ${state.version}`);
+  }
+  const key = itemKey(checkPartitionKey(state.checkId), alertSortKey(state.key));
+  const json = JSON.stringify(state);
+  const first = state.version === 1;
+  // An attempt that failed without an answer (timeout, 5xx) may still have written: a later attempt then
+  // finds its own write and fails the condition, which is a success, not a lost race.
+  let ambiguous = false;
+  try {
+    await context.retrying(async () => {
+      try {
+        return await context.client.send(
+          new PutItemCommand({
+            TableName: context.tableName,
+            Item: {
+              ...key,
+              [attribute.version]: { N: String(state.version) },
+              [attribute.state]: { S: json },
+            },
+            ConditionExpression: first ? 'attribute_not_exists(#pk)' : '#version = :previous',
+            ExpressionAttributeNames: first ? { '#pk': 'pk' } : { '#version': attribute.version },
+            ExpressionAttributeValues: first ? undefined : { ':previous': { N: String(state.version - 1) } },
+          }),
+        );
+      } catch (error) {
+        if (context.retry.isRetryable(error)) ambiguous = true;
+        throw error;
+      }
+    });
+    return true;
+  } catch (error) {
+    if (!isConditionalCheckFailed(error)) throw error;
+    if (!ambiguous) return false;
+    const stored = await context.retrying(() =>
+      context.client.send(
+        new GetItemCommand({ TableName: context.tableName, Key: key, ConsistentRead: true }),
+      ),
+    );
+    return stored.Item?.[attribute.state]?.S === json;
+  }
+}
+
+function fromAlertItem(item: Item): AlertState {
+  const json = item[attribute.state]?.S;
+  const version = Number(item[attribute.version]?.N);
+  if (json === undefined || !Number.isSafeInteger(version)) {
+    throw new Error(`item ${item.pk?.S ?? '?'} ${item.sk?.S ?? '?'} is not an alert state`);
+  }
+  return { ...(JSON.parse(json) as AlertState), version };
+}

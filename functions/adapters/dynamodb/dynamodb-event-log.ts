@@ -1,0 +1,60 @@
+import { PutItemCommand } from '@aws-sdk/client-dynamodb';
+import type { LookoutEvent } from '../../core/alerting/lookout-event';
+import type { EventLog } from '../../core/ports/event-log';
+import { tableLayout } from '../../core/ports/table-layout';
+import { canonicalIso, checkPartitionKey, eventSortKey, expiresAtSeconds } from './item-keys';
+import { queryAll } from './query-all';
+import { isConditionalCheckFailed, type StoreContext } from './store-context';
+
+const attribute = tableLayout.eventAttributes;
+
+/** The incident history in DynamoDB: `event#<at ISO>#<eventId>` items, written once each. */
+export function createDynamoDbEventLog(context: StoreContext): EventLog {
+  return {
+    async recordEvent(event, retentionMs) {
+      const atIso = canonicalIso(event.at, `event ${event.id} at`);
+      try {
+        await context.retrying(() =>
+          context.client.send(
+            new PutItemCommand({
+              TableName: context.tableName,
+              Item: {
+                pk: { S: checkPartitionKey(event.checkId) },
+                sk: { S: eventSortKey(atIso, event.id) },
+                [attribute.event]: { S: JSON.stringify(event) },
+                [tableLayout.ttlAttribute]: { N: expiresAtSeconds(Date.parse(atIso) + retentionMs) },
+              },
+              ConditionExpression: 'attribute_not_exists(#sk)',
+              ExpressionAttributeNames: { '#sk': 'sk' },
+            }),
+          ),
+        );
+      } catch (error) {
+        // Recorded already: recording it again changes nothing.
+        if (!isConditionalCheckFailed(error)) throw error;
+      }
+    },
+    async recentEvents(checkId, limit) {
+      if (!(limit >= 1)) return [];
+      const items = await queryAll(
+        context,
+        {
+          ScanIndexForward: false,
+          KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
+          ExpressionAttributeNames: { '#pk': 'pk', '#sk': 'sk' },
+          ExpressionAttributeValues: {
+            ':pk': { S: checkPartitionKey(checkId) },
+            ':prefix': { S: tableLayout.sortKeyPrefix.event },
+          },
+        },
+        Math.floor(limit),
+      );
+      return items.map((item) => {
+        const json = item[attribute.event]?.S;
+        if (json === undefined)
+          throw new Error(`item ${item.pk?.S ?? '?'} ${item.sk?.S ?? '?'} is not an event`);
+        return JSON.parse(json) as LookoutEvent;
+      });
+    },
+  };
+}

@@ -1,0 +1,66 @@
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import type { RollupGranularity } from '../../core/ports/rollup-store';
+import { tableLayout } from '../../core/ports/table-layout';
+
+const prefix = tableLayout.sortKeyPrefix;
+
+/** The key of an item. */
+export type ItemKey = Record<'pk' | 'sk', AttributeValue>;
+
+/** The partition key of a check: `check#<checkId>`. */
+export function checkPartitionKey(checkId: string): string {
+  return `${tableLayout.checkPartitionPrefix}${checkId}`;
+}
+
+/** An ISO 8601 timestamp in the one form sort keys use (`toISOString`), so that they sort by time. */
+export function canonicalIso(timestamp: string | number, what: string): string {
+  const ms = typeof timestamp === 'number' ? timestamp : Date.parse(timestamp);
+  if (!Number.isFinite(ms)) throw new Error(`${what} is not a valid timestamp: ${String(timestamp)}`);
+  return new Date(ms).toISOString();
+}
+
+/** `result#<startedAt ISO>#<region>`. */
+export function resultSortKey(startedAtIso: string, region: string): string {
+  return `${prefix.result}${startedAtIso}#${region}`;
+}
+
+/** `latest#<region>`. */
+export function latestSortKey(region: string): string {
+  return `${prefix.latest}${region}`;
+}
+
+/** `rollup#m#<start>` or `rollup#h#<start>`, the start zero-padded to 13 digits. */
+export function rollupSortKey(granularity: RollupGranularity, startMs: number): string {
+  const start = String(Math.max(0, Math.floor(startMs))).padStart(tableLayout.rollupStartDigits, '0');
+  return `${rollupPrefix(granularity)}${start}`;
+}
+
+/** The sort key prefix of a granularity's rollups. */
+export function rollupPrefix(granularity: RollupGranularity): string {
+  return granularity === 'minute' ? prefix.minuteRollup : prefix.hourRollup;
+}
+
+/** `alert#<key>`. */
+export function alertSortKey(key: string): string {
+  return `${prefix.alert}${key}`;
+}
+
+/** `event#<at ISO>#<eventId>`. */
+export function eventSortKey(atIso: string, eventId: string): string {
+  return `${prefix.event}${atIso}#${eventId}`;
+}
+
+/** The upper bound of every sort key starting with `prefix` (which ends in `#`): the prefix with `#` → `$`. */
+export function afterPrefix(sortKeyPrefix: string): string {
+  return `${sortKeyPrefix.slice(0, -1)}$`;
+}
+
+/** An item key. */
+export function itemKey(pk: string, sk: string): ItemKey {
+  return { pk: { S: pk }, sk: { S: sk } };
+}
+
+/** A TTL value: epoch seconds, rounded up so that an item never expires early. */
+export function expiresAtSeconds(epochMs: number): string {
+  return String(Math.ceil(epochMs / 1000));
+}

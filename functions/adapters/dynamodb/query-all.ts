@@ -1,0 +1,35 @@
+import { type AttributeValue, QueryCommand, type QueryCommandInput } from '@aws-sdk/client-dynamodb';
+import type { StoreContext } from './store-context';
+
+/** A DynamoDB item. */
+export type Item = Record<string, AttributeValue>;
+
+/**
+ * Runs a query page by page (following `LastEvaluatedKey`), each page with the store's retries, and returns
+ * the items in the query's order; stops once `maxItems` are collected when given.
+ */
+export async function queryAll(
+  context: StoreContext,
+  input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>,
+  maxItems?: number,
+): Promise<Item[]> {
+  const items: Item[] = [];
+  let startKey: Item | undefined;
+  do {
+    const remaining = maxItems === undefined ? undefined : maxItems - items.length;
+    const limit = remaining === undefined ? input.Limit : Math.min(remaining, input.Limit ?? remaining);
+    const page = await context.retrying(() =>
+      context.client.send(
+        new QueryCommand({
+          ...input,
+          TableName: context.tableName,
+          ExclusiveStartKey: startKey,
+          Limit: limit,
+        }),
+      ),
+    );
+    items.push(...(page.Items ?? []));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey !== undefined && (maxItems === undefined || items.length < maxItems));
+  return items;
+}

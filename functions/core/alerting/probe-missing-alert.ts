@@ -1,0 +1,37 @@
+import { formatDurationMs } from '../duration';
+import type { StoredResult } from '../ports/stored-result';
+import type { ResolvedCheck } from '../resolved-monitor';
+import type { DesiredStatus } from './apply-status-change';
+import { checkTarget } from './check-target';
+
+/** How many intervals a region may stay silent before its probe counts as missing. */
+export const missingAfterIntervals = 2;
+
+/**
+ * Where a region's probe-missing alert should be: firing when its latest result started more than two
+ * intervals (plus the probe's timeout) ago. A region that never reported is not judged: there is no
+ * baseline (a new check, or a region just added) until it reports once.
+ */
+export function desiredProbeMissingStatus(
+  check: ResolvedCheck,
+  region: string,
+  latest: StoredResult | undefined,
+  nowMs: number,
+): DesiredStatus | undefined {
+  if (latest === undefined) return undefined;
+  const lastMs = Date.parse(latest.result.startedAt);
+  const silentMs = nowMs - lastMs;
+  const missing = silentMs > missingAfterIntervals * check.intervalMs + check.timeoutMs;
+  return {
+    status: missing ? 'firing' : 'ok',
+    severity: 'warning',
+    details: {
+      checkName: check.name,
+      target: checkTarget(check),
+      regions: [region],
+      summary: missing
+        ? `${check.name} has not been probed from ${region} for ${formatDurationMs(Math.floor(silentMs / 1000) * 1000)} (last result ${latest.result.startedAt})`
+        : `${check.name} is being probed from ${region} again`,
+    },
+  };
+}

@@ -1,0 +1,74 @@
+import { alertKey } from '../alerting/new-alert-state';
+import { describeDegraded, describeOutage } from '../alerting/outage-details';
+import { judgeRounds, type RoundRules } from '../alerting/round-verdicts';
+import { advanceStreakAlert } from '../alerting/streak-alert';
+import type { TransitionContext } from '../alerting/transition-context';
+import type { ResolvedCheck } from '../resolved-monitor';
+import type { AlertBook } from './alert-book';
+import type { EvaluationDeps } from './evaluation-deps';
+import { silenceReason } from './silence-reason';
+
+/** Slack after a round's timeout for results to arrive before the round is judged on what reported. */
+export const roundArrivalSlackMs = 30_000;
+
+/**
+ * Judges the check's rounds newer than those already counted and moves its outage and degraded alerts:
+ * an outage counts failed regions, degraded counts regions that passed but slower than `degradedLatency`.
+ */
+export async function evaluateRounds(
+  deps: EvaluationDeps,
+  book: AlertBook,
+  check: ResolvedCheck,
+): Promise<void> {
+  const nowMs = deps.now();
+  const outage = book.get(alertKey('outage'), 'outage');
+  const degraded = book.get(alertKey('degraded'), 'degraded');
+  const lookbackRounds = Math.max(check.alert.consecutiveFailures, check.alert.consecutiveSuccesses) + 2;
+  const oldestCounted = Math.min(outage.lastRoundAtMs ?? 0, degraded.lastRoundAtMs ?? 0);
+  const fromMs = Math.max(oldestCounted + 1, nowMs - lookbackRounds * check.intervalMs - check.timeoutMs);
+  const results = await deps.store.resultsSince(check.id, fromMs);
+  if (results.length === 0) return;
+  const context: TransitionContext = {
+    nowMs,
+    ...optional('silencedBy', silenceReason(deps.monitor, check.id, nowMs)),
+    ...optional('dashboardUrl', deps.dashboardUrl),
+  };
+  const rules = (isBad: RoundRules['isBad']): RoundRules => ({
+    regions: check.regions,
+    regionsToFail: check.alert.regionsToFail,
+    closeAfterMs: check.timeoutMs + roundArrivalSlackMs,
+    isBad,
+  });
+  await book.update(outage.key, 'outage', (state) =>
+    advanceStreakAlert(
+      state,
+      judgeRounds(
+        results,
+        rules((result) => !result.ok),
+        nowMs,
+      ),
+      check.alert,
+      (verdict, firing, current) => describeOutage(check, verdict, firing, Date.parse(current.since), nowMs),
+      context,
+    ),
+  );
+  if (check.degradedLatencyMs === undefined) return;
+  await book.update(degraded.key, 'degraded', (state) =>
+    advanceStreakAlert(
+      state,
+      judgeRounds(
+        results,
+        rules((result) => result.ok && result.degraded),
+        nowMs,
+      ),
+      check.alert,
+      (verdict, firing) => describeDegraded(check, verdict, firing),
+      context,
+    ),
+  );
+}
+
+/** `{ [key]: value }`, or `{}` when value is undefined. */
+export function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}

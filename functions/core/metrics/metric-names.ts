@@ -1,0 +1,35 @@
+/** The CloudWatch namespace every Lookout metric is in. */
+export const metricsNamespace = 'Lookout';
+
+/**
+ * Metric names. Per-check metrics have a `CheckId` dimension, and a second series with `CheckId` and `Region`
+ * when the monitor's `metrics.perRegion` is on; `SloBudgetRemaining` has `CheckId` and `Objective`
+ * (`availability` or `latency`); `ProbesSkipped` and `ProbeRunDuration` have only `Region`.
+ */
+export const metricNames = {
+  /** 100 for an ok probe, 0 for a failed one (Percent): the average is the availability. */
+  availability: 'Availability',
+  /** Total probe latency (Milliseconds), as Values/Counts. */
+  latency: 'Latency',
+  /** Phase latencies (Milliseconds). */
+  latencyDns: 'LatencyDns',
+  latencyConnect: 'LatencyConnect',
+  latencyTls: 'LatencyTls',
+  latencyTtfb: 'LatencyTtfb',
+  latencyTransfer: 'LatencyTransfer',
+  /** Days until the certificate expires (None). */
+  certificateDaysLeft: 'CertificateDaysLeft',
+  /** Error budget left over the SLO window (Percent; negative once spent). */
+  sloBudgetRemaining: 'SloBudgetRemaining',
+  /** Probes a probe invocation did not start because the Lambda ran short of time (Count). */
+  probesSkipped: 'ProbesSkipped',
+  /** How long a probe invocation's rounds took (Milliseconds). */
+  probeRunDuration: 'ProbeRunDuration',
+} as const;
+
+/** Dimension names. */
+export const metricDimensions = {
+  checkId: 'CheckId',
+  region: 'Region',
+  objective: 'Objective',
+} as const;

@@ -1,0 +1,159 @@
+import type { Severity } from '../alerting/alert-kind';
+import type { RollupBucket } from '../ports/rollup-store';
+import { burnRate, type EventCounts } from './burn-rate';
+import { type BurnRateRule, type BurnRateRuleName, burnRateRules } from './burn-rate-rules';
+
+const minuteMs = 60_000;
+const hourMs = 60 * minuteMs;
+const dayMs = 24 * hourMs;
+
+/** What an objective counts as good: an ok probe, or an ok probe within the latency threshold. */
+export type SloObjective = 'availability' | 'latency';
+
+/** The fewest bad events each window of a rule needs before the rule may fire. */
+export interface MinBadEvents {
+  /** In the long window. @default 3 */
+  long: number;
+  /** In the short window. @default 1 */
+  short: number;
+}
+
+/** The default minimum bad events: one failed probe never pages. */
+export const defaultMinBadEvents: MinBadEvents = { long: 3, short: 1 };
+
+/** What `evaluateSlo` needs: one objective of one check, and its rollups. */
+export interface SloEvaluationInput {
+  /** Which objective. */
+  objective: SloObjective;
+  /** The objective in percent, strictly between 0 and 100. */
+  targetPercent: number;
+  /** The SLO window, in milliseconds. */
+  windowMs: number;
+  /** Now, epoch milliseconds. */
+  nowMs: number;
+  /** Minute buckets covering at least the longest burn-rate window under a day. */
+  minuteBuckets: readonly RollupBucket[];
+  /** Hour buckets covering at least the SLO window. */
+  hourBuckets: readonly RollupBucket[];
+  /**
+   * The fewest bad events each window needs before a rule fires.
+   * @default { long: 3, short: 1 }
+   */
+  minBadEvents?: MinBadEvents;
+}
+
+/** What one rule's two windows measured. */
+export interface BurnRateMeasurement {
+  /** The long window's burn rate. */
+  longBurnRate: number;
+  /** The short window's burn rate. */
+  shortBurnRate: number;
+  /** Bad events in the long window. */
+  longBad: number;
+  /** Bad events in the short window. */
+  shortBad: number;
+  /** All events in the long window. */
+  longTotal: number;
+  /** All events in the short window. */
+  shortTotal: number;
+}
+
+/** The rule that fires, and how fast its windows burn. */
+export interface FiringBurnRate {
+  /** The most severe rule that fires. */
+  rule: BurnRateRule;
+  /** Its severity. */
+  severity: Severity;
+  /** Its long window's burn rate. */
+  longBurnRate: number;
+  /** Its short window's burn rate. */
+  shortBurnRate: number;
+}
+
+/** The verdict on one objective. */
+export interface SloEvaluation {
+  /** Which objective. */
+  objective: SloObjective;
+  /** The objective in percent. */
+  targetPercent: number;
+  /**
+   * The error budget left over the whole SLO window, in percent: 100 with no bad events (or no events), 0 when
+   * exactly spent, negative once overspent.
+   */
+  budgetRemainingPercent: number;
+  /** The most severe rule that fires; `undefined` when none does. */
+  firing?: FiringBurnRate;
+  /** What each rule's windows measured. */
+  measured: Record<BurnRateRuleName, BurnRateMeasurement>;
+}
+
+/**
+ * Evaluates one objective with multi-window, multi-burn-rate rules (see `burnRateRules`). A window counts the
+ * buckets whose start is in (now - window, now]: windows under a day from minute buckets, longer ones from hour
+ * buckets. A window shorter than its buckets (a scaled 5-minute window of a short SLO) still counts the bucket
+ * that holds now. A rule fires when both its windows burn at least its factor and they hold at least
+ * `minBadEvents` bad events (3 in the long window and 1 in the short by default), so that the few probes of
+ * synthetic traffic cannot page on one failure. Rules are tried most severe first; the first that fires wins.
+ */
+export function evaluateSlo(input: SloEvaluationInput): SloEvaluation {
+  const { objective, targetPercent, windowMs, nowMs } = input;
+  const minBad = input.minBadEvents ?? defaultMinBadEvents;
+  const count = (spanMs: number): EventCounts =>
+    spanMs < dayMs
+      ? countEvents(input.minuteBuckets, objective, nowMs, Math.max(spanMs, minuteMs))
+      : countEvents(input.hourBuckets, objective, nowMs, Math.max(spanMs, hourMs));
+
+  let firing: FiringBurnRate | undefined;
+  const measured = {} as Record<BurnRateRuleName, BurnRateMeasurement>;
+  for (const rule of burnRateRules(windowMs)) {
+    const long = count(rule.longMs);
+    const short = count(rule.shortMs);
+    const measurement: BurnRateMeasurement = {
+      longBurnRate: burnRate(long, targetPercent),
+      shortBurnRate: burnRate(short, targetPercent),
+      longBad: long.bad,
+      shortBad: short.bad,
+      longTotal: long.total,
+      shortTotal: short.total,
+    };
+    measured[rule.name] = measurement;
+    const fires =
+      measurement.longBurnRate >= rule.factor &&
+      measurement.shortBurnRate >= rule.factor &&
+      long.bad >= minBad.long &&
+      short.bad >= minBad.short;
+    if (fires && firing === undefined) {
+      firing = {
+        rule,
+        severity: rule.severity,
+        longBurnRate: measurement.longBurnRate,
+        shortBurnRate: measurement.shortBurnRate,
+      };
+    }
+  }
+  const whole = countEvents(input.hourBuckets, objective, nowMs, windowMs);
+  return {
+    objective,
+    targetPercent,
+    budgetRemainingPercent: 100 * (1 - burnRate(whole, targetPercent)),
+    ...(firing === undefined ? {} : { firing }),
+    measured,
+  };
+}
+
+/** Events and bad events in the buckets whose start is in (nowMs - spanMs, nowMs]. */
+function countEvents(
+  buckets: readonly RollupBucket[],
+  objective: SloObjective,
+  nowMs: number,
+  spanMs: number,
+): EventCounts {
+  let total = 0;
+  let good = 0;
+  for (const bucket of buckets) {
+    if (bucket.startMs <= nowMs - spanMs || bucket.startMs > nowMs) continue;
+    total += bucket.total;
+    good += objective === 'latency' ? bucket.latencyGood : bucket.availabilityGood;
+  }
+  return { total, bad: total - good };
+}

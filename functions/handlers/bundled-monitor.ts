@@ -1,0 +1,18 @@
+import { formatProblems, type ResolvedMonitor, validateMonitor } from '../core';
+
+/**
+ * The monitor compiled into this bundle: `infra` has esbuild replace `process.env.LOOKOUT_MONITOR_JSON` with
+ * the validated declaration as JSON text. It is validated again here, at cold start, so a function never runs
+ * on a monitor the core would reject (a bundle built by hand, or by an older Lookout).
+ */
+export function loadBundledMonitor(
+  json: string | undefined = process.env.LOOKOUT_MONITOR_JSON,
+): ResolvedMonitor {
+  if (json === undefined || json === '') {
+    throw new Error('no monitor in this bundle: LOOKOUT_MONITOR_JSON was not defined when it was built');
+  }
+  const validation = validateMonitor(JSON.parse(json));
+  if (!validation.ok)
+    throw new Error(`the bundled monitor is invalid:\n${formatProblems(validation.problems)}`);
+  return validation.monitor;
+}

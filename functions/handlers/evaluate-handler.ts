@@ -1,0 +1,41 @@
+import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import { resultFromStreamImage } from '../adapters/dynamodb/stream-image';
+import { evaluateNewResults } from '../core/evaluation/evaluate-new-results';
+import type { EvaluationDeps } from '../core/evaluation/evaluation-deps';
+import type { StoredResult } from '../core/ports/stored-result';
+
+/**
+ * The evaluate function, on the table's stream (new results only): evaluates each check's new results and
+ * reports the records of checks that failed, so only those are retried (every step is idempotent).
+ */
+export function createEvaluateHandler(deps: () => EvaluationDeps) {
+  return async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
+    const records: { sequenceNumber: string; stored: StoredResult }[] = [];
+    for (const record of event.Records) {
+      const sequenceNumber = record.dynamodb?.SequenceNumber ?? '';
+      const stored = resultFromStreamImage(record.dynamodb?.NewImage);
+      if (stored !== undefined) records.push({ sequenceNumber, stored });
+    }
+    const evaluationDeps = deps();
+    let failedChecks: Set<string>;
+    try {
+      const outcome = await evaluateNewResults(
+        evaluationDeps,
+        records.map((record) => record.stored),
+      );
+      failedChecks = new Set(outcome.failed.map((failure) => failure.checkId));
+    } catch (error) {
+      evaluationDeps.log?.({
+        level: 'error',
+        message: 'publishing metrics failed; retrying the batch',
+        error: String(error),
+      });
+      failedChecks = new Set(records.map((record) => record.stored.result.checkId));
+    }
+    return {
+      batchItemFailures: records
+        .filter((record) => failedChecks.has(record.stored.result.checkId))
+        .map((record) => ({ itemIdentifier: record.sequenceNumber })),
+    };
+  };
+}

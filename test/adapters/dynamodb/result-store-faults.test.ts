@@ -1,0 +1,192 @@
+import { QueryCommand } from '@aws-sdk/client-dynamodb';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ResultsNotWrittenError } from '../../../functions/adapters/dynamodb/results-not-written-error';
+import { createTestClient, startTestDynamoDb, type TestDynamoDb } from '../../support/dynalite';
+import { type FaultProxy, faultSequence, faults, startFaultProxy } from '../../support/fault-proxy';
+import { recordingSleep, storedResult, testStore } from './store-fixtures';
+
+const minuteMs = 60_000;
+const dayMs = 86_400_000;
+const round0 = Date.UTC(2030, 0, 1, 12, 0, 0);
+
+let db: TestDynamoDb;
+let proxy: FaultProxy;
+const clients: { destroy(): void }[] = [];
+beforeAll(async () => {
+  db = await startTestDynamoDb();
+  proxy = await startFaultProxy({ target: db.endpoint });
+});
+afterEach(() => {
+  proxy.setPlan(() => undefined);
+  proxy.seen.length = 0;
+  for (const client of clients.splice(0)) client.destroy();
+});
+afterAll(async () => {
+  await proxy.close();
+  await db.close();
+});
+
+function proxiedClient() {
+  const client = createTestClient(proxy.endpoint);
+  clients.push(client);
+  return client;
+}
+
+/** 30 results (two BatchWriteItem chunks), 3 regions. */
+function thirtyResults() {
+  return Array.from({ length: 30 }, (_, index) =>
+    storedResult(
+      'orders',
+      ['us-east-1', 'eu-west-1', 'ap-southeast-2'][index % 3] ?? 'x',
+      round0 + index * minuteMs,
+    ),
+  );
+}
+
+async function storedKeys(tableName: string): Promise<string[]> {
+  const page = await db.client.send(
+    new QueryCommand({
+      TableName: tableName,
+      ConsistentRead: true,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': { S: 'check#orders' } },
+    }),
+  );
+  return (page.Items ?? []).map((item) => item.sk?.S ?? '');
+}
+
+describe('DynamoDB result store under faults', () => {
+  it('loses nothing and writes nothing twice through throttling, 500s, resets and unprocessed items', async () => {
+    const tableName = await db.createTable();
+    const { sleep, delaysMs } = recordingSleep();
+    const store = testStore(proxiedClient(), tableName, { sleep, concurrency: 1 });
+    const batchPlan = faultSequence('BatchWriteItem', [
+      faults.throttle('ProvisionedThroughputExceededException'),
+      faults.unprocessed(10),
+      faults.serverError(true),
+      faults.unprocessed(0),
+      faults.throttle(),
+      faults.reset(true),
+      faults.unprocessed(3),
+    ]);
+    const putPlan = faultSequence('PutItem', [faults.throttle(), faults.serverError(true), faults.reset()]);
+    proxy.setPlan((request) => batchPlan(request) ?? putPlan(request));
+    const results = thirtyResults();
+
+    await store.putResults(results, dayMs);
+
+    const keys = await storedKeys(tableName);
+    const rawKeys = keys.filter((key) => key.startsWith('result#'));
+    expect(rawKeys).toHaveLength(30);
+    expect(new Set(rawKeys).size).toBe(30);
+    expect(keys.filter((key) => key.startsWith('latest#')).sort()).toEqual([
+      'latest#ap-southeast-2',
+      'latest#eu-west-1',
+      'latest#us-east-1',
+    ]);
+    const latest = await testStore(db.client, tableName).latestResults('orders');
+    expect(latest.map((stored) => stored.result.startedAt).sort()).toEqual(
+      results
+        .slice(-3)
+        .map((stored) => stored.result.startedAt)
+        .sort(),
+    );
+    expect(await testStore(db.client, tableName).resultsSince('orders', round0)).toEqual(results);
+
+    // Every planned fault was met and retried after a backoff.
+    const batchActions = proxy.seen
+      .filter((seen) => seen.operation === 'BatchWriteItem')
+      .map((s) => s.action.kind);
+    expect(batchActions.slice(0, 7)).toEqual([
+      'error',
+      'unprocessed',
+      'error',
+      'unprocessed',
+      'error',
+      'reset',
+      'unprocessed',
+    ]);
+    expect(delaysMs.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('retries only what came back unprocessed', async () => {
+    const tableName = await db.createTable();
+    const store = testStore(proxiedClient(), tableName);
+    proxy.setPlan(faultSequence('BatchWriteItem', [faults.unprocessed(20), faults.unprocessed(2)]));
+    const results = thirtyResults().slice(0, 25);
+
+    await store.putResults(results, dayMs);
+
+    const batches = proxy.seen.filter((seen) => seen.operation === 'BatchWriteItem');
+    const sizes = batches.map(
+      (seen) => (seen.json as { RequestItems: Record<string, unknown[]> }).RequestItems[tableName]?.length,
+    );
+    expect(sizes).toEqual([25, 5, 3]);
+    expect((await storedKeys(tableName)).filter((key) => key.startsWith('result#'))).toHaveLength(25);
+  });
+
+  it('rejects, naming how many results were not written, once attempts run out', async () => {
+    const tableName = await db.createTable();
+    const { sleep, delaysMs } = recordingSleep();
+    const store = testStore(proxiedClient(), tableName, {
+      sleep,
+      concurrency: 1,
+      retry: { attempts: 4, baseDelayMs: 100, maxDelayMs: 250 },
+    });
+    // The first chunk of 25 goes through; the second (5 results) is throttled every time.
+    let batches = 0;
+    proxy.setPlan((request) => {
+      if (request.operation !== 'BatchWriteItem') return undefined;
+      batches++;
+      return batches === 1 ? undefined : faults.throttle();
+    });
+
+    const written = store.putResults(thirtyResults(), dayMs);
+
+    await expect(written).rejects.toThrow(ResultsNotWrittenError);
+    await expect(written).rejects.toThrow(
+      /^5 of 30 results were not written: 5 raw results and 0 latest-result updates/,
+    );
+    await expect(written).rejects.toMatchObject({ notWritten: 5, total: 30 });
+    expect(batches).toBe(1 + 4);
+    expect(delaysMs).toHaveLength(3);
+    for (const [retry, delayMs] of delaysMs.entries()) {
+      expect(delayMs).toBeGreaterThanOrEqual(0);
+      expect(delayMs).toBeLessThanOrEqual(Math.min(250, 100 * 2 ** retry));
+    }
+    expect((await storedKeys(tableName)).filter((key) => key.startsWith('result#'))).toHaveLength(25);
+  });
+
+  it('counts a result whose latest item could not be updated as not written', async () => {
+    const tableName = await db.createTable();
+    const store = testStore(proxiedClient(), tableName, { retry: { attempts: 3 } });
+    proxy.setPlan((request) => (request.operation === 'PutItem' ? faults.serverError() : undefined));
+
+    const written = store.putResults([storedResult('orders', 'us-east-1', round0)], dayMs);
+
+    await expect(written).rejects.toThrow(
+      /^1 of 1 results were not written: 0 raw results and 1 latest-result updates.*InternalServerError/,
+    );
+    expect(proxy.seen.filter((seen) => seen.operation === 'PutItem')).toHaveLength(3);
+  });
+
+  it('does not retry an error that retrying cannot fix', async () => {
+    const tableName = await db.createTable();
+    const store = testStore(proxiedClient(), tableName);
+    proxy.setPlan((request) =>
+      request.operation === 'BatchWriteItem'
+        ? {
+            kind: 'error',
+            status: 400,
+            errorType: 'com.amazon.coral.validate#ValidationException',
+            message: 'no',
+          }
+        : undefined,
+    );
+
+    await expect(store.putResults(thirtyResults().slice(0, 3), dayMs)).rejects.toThrow(
+      /^3 of 3 results were not written.*ValidationException: no/,
+    );
+    expect(proxy.seen.filter((seen) => seen.operation === 'BatchWriteItem')).toHaveLength(1);
+  });
+});

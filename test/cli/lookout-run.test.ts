@@ -1,0 +1,127 @@
+import { type ChildProcessByStdio, spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LookoutEvent } from '../../functions/core/alerting/lookout-event';
+import { findClosedPort, type LoopbackHttpServer, startLoopbackHttpServer } from './loopback-http-server';
+import { coreIndexPath, lookoutBin, pinnedNode } from './run-lookout';
+
+let workDir: string;
+let target: LoopbackHttpServer;
+let webhook: Server;
+let webhookUrl: string;
+const webhookEvents: LookoutEvent[] = [];
+
+beforeAll(async () => {
+  workDir = await mkdtemp(join(tmpdir(), 'lookout-run-'));
+  target = await startLoopbackHttpServer();
+  const downPort = await findClosedPort();
+  await writeFile(
+    join(workDir, 'monitor.ts'),
+    [
+      `import { defineMonitor, http, tcp } from ${JSON.stringify(coreIndexPath)};`,
+      'export default defineMonitor({',
+      "  homeRegion: 'us-east-1',",
+      "  defaults: { interval: '10s', timeout: '2s' },",
+      '  checks: [',
+      `    http({ id: 'loopback-up', url: '${target.origin}/ok' }),`,
+      `    tcp({ id: 'nothing-listens', host: '127.0.0.1', port: ${downPort} }),`,
+      '  ],',
+      '});',
+    ].join('\n'),
+  );
+  webhook = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk) => {
+      body += chunk;
+    });
+    request.on('end', () => {
+      webhookEvents.push(JSON.parse(body) as LookoutEvent);
+      response.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((resolve) => webhook.listen(0, '127.0.0.1', resolve));
+  const address = webhook.address();
+  webhookUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/hook`;
+});
+
+afterAll(async () => {
+  await target.close();
+  await new Promise((resolve) => webhook.close(resolve));
+  await rm(workDir, { recursive: true, force: true });
+});
+
+/** `lookout run` as a child process, with its output collected as it comes. */
+function startRun(args: string[]) {
+  const child: ChildProcessByStdio<null, Readable, Readable> = spawn(
+    pinnedNode,
+    [lookoutBin, 'run', '--config', 'monitor.ts', '--port', '0', ...args],
+    {
+      cwd: workDir,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  const output = { stdout: '', stderr: '' };
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    output.stdout += chunk;
+  });
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    output.stderr += chunk;
+  });
+  let running = true;
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('close', (code) => {
+      running = false;
+      resolve(code);
+    }),
+  );
+  const waitFor = async (pattern: RegExp, timeoutMs = 40_000) => {
+    const deadline = Date.now() + timeoutMs;
+    while (!pattern.test(output.stdout)) {
+      if (Date.now() > deadline || !running)
+        throw new Error(`timed out waiting for ${pattern}:\n${output.stdout}\n${output.stderr}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return pattern.exec(output.stdout);
+  };
+  return { child, output, exited, waitFor };
+}
+
+describe('lookout run', () => {
+  it('probes on the intervals, shows states, alerts to the terminal and a webhook, serves a status page, stops on Ctrl-C, and keeps its data', async () => {
+    const first = startRun(['--webhook', webhookUrl]);
+    const page = await first.waitFor(/status page (http:\/\/127\.0\.0\.1:\d+)/);
+    await first.waitFor(/^UP\s+loopback-up/m);
+    await first.waitFor(
+      /ALERT OPENED outage nothing-listens is down in 1 of 1 regions \(local\): CONNECT_REFUSED/,
+    );
+    await first.waitFor(/^DOWN\s+nothing-listens/m);
+    const status = (await (await fetch(`${page?.[1]}/api/status`)).json()) as {
+      checks: { id: string; state: string }[];
+    };
+    expect(status.checks.map((check) => `${check.id}:${check.state}`)).toEqual([
+      'loopback-up:UP',
+      'nothing-listens:DOWN',
+    ]);
+    const html = await (await fetch(`${page?.[1]}/`)).text();
+    expect(html).toContain('nothing-listens');
+    expect(
+      webhookEvents.map((event) => `${event.schema}:${event.kind}:${event.type}:${event.checkId}`),
+    ).toEqual(['lookout.event.v1:outage:opened:nothing-listens']);
+    expect(target.requests.length).toBeGreaterThanOrEqual(2);
+    first.child.kill('SIGINT');
+    expect(await first.exited).toBe(0);
+    expect(first.output.stdout).toMatch(/stopped; results and alert state are kept in/);
+
+    const second = startRun([]);
+    await second.waitFor(/^DOWN\s+nothing-listens/m);
+    await second.waitFor(/^UP\s+loopback-up/m);
+    second.child.kill('SIGINT');
+    expect(await second.exited).toBe(0);
+    expect(second.output.stdout).not.toMatch(/ALERT OPENED/);
+  }, 90_000);
+});

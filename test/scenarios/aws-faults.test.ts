@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCloudWatchClient, createSnsClient } from '../../functions/adapters/aws-clients';
+import { createCloudWatchMetricsSink } from '../../functions/adapters/cloudwatch-metrics-sink';
+import { createSnsNotifier } from '../../functions/adapters/sns-notifier';
+import type { LookoutEvent } from '../../functions/core/alerting/lookout-event';
+import {
+  acceptedDatums,
+  type CloudWatchEndpoint,
+  startCloudWatchEndpoint,
+} from '../support/cloudwatch-endpoint';
+import { startTestDynamoDb, type TestDynamoDb } from '../support/dynalite';
+import { fakeCredentials, fastRetry } from '../support/fast-retry';
+import { type FaultProxy, faults, startFaultProxy } from '../support/fault-proxy';
+import { oneCheckMonitor, Scenario } from '../support/scenario';
+import { type SnsEndpoint, startSnsEndpoint } from '../support/sns-endpoint';
+
+const topicArn = 'arn:aws:sns:us-east-1:123456789012:lookout-alerts';
+let db: TestDynamoDb;
+let proxy: FaultProxy;
+let sns: SnsEndpoint;
+let cloudWatch: CloudWatchEndpoint;
+
+beforeAll(async () => {
+  db = await startTestDynamoDb();
+  proxy = await startFaultProxy({ target: db.endpoint });
+  sns = await startSnsEndpoint([topicArn]);
+  cloudWatch = await startCloudWatchEndpoint();
+});
+afterAll(async () => {
+  await Promise.all([proxy.close(), sns.close(), cloudWatch.close()]);
+  await db.close();
+});
+
+describe('AWS faults', () => {
+  it('DynamoDB throttling and 500s, SNS 500s and CloudWatch 500s lose no result and no notification, and double none', async () => {
+    const tableName = await db.createTable();
+    const notifier = createSnsNotifier({
+      client: createSnsClient({ region: 'us-east-1', endpoint: sns.url, credentials: fakeCredentials }),
+      topicArn,
+      retry: fastRetry(3),
+    });
+    const metrics = createCloudWatchMetricsSink({
+      client: createCloudWatchClient({
+        region: 'us-east-1',
+        endpoint: cloudWatch.url,
+        credentials: fakeCredentials,
+      }),
+      retry: fastRetry(5),
+    });
+    const run = new Scenario(oneCheckMonitor(), { endpoint: proxy.endpoint, tableName, notifier, metrics });
+    // Every 4th request to DynamoDB is throttled, every 7th fails with a 500 after DynamoDB performed it.
+    proxy.setPlan((request) =>
+      request.index % 7 === 6
+        ? faults.serverError(true)
+        : request.index % 4 === 3
+          ? faults.throttle()
+          : undefined,
+    );
+    const outcomes: Array<'ok' | 'fail'> = [
+      'ok',
+      'ok',
+      'fail',
+      'fail',
+      'fail',
+      'fail',
+      'ok',
+      'ok',
+      'ok',
+      'ok',
+    ];
+    for (const [index, outcome] of outcomes.entries()) {
+      if (index === 3) sns.failNext(4, 'server-error'); // more than the notifier's 3 attempts: the opened event waits
+      if (index === 5) cloudWatch.failNext(2, 'server-error'); // within the sink's retries
+      await run.round('orders-api', () => outcome);
+      await run.sweep();
+    }
+    await run.sweep();
+
+    const stored = await run.store.resultsSince('orders-api', 0);
+    expect(stored).toHaveLength(outcomes.length * 3);
+    const events = sns.published.map(
+      (publish) => JSON.parse(JSON.parse(publish.message).default) as LookoutEvent,
+    );
+    expect(events.map((event) => `${event.kind}:${event.type}`)).toEqual([
+      'outage:opened',
+      'outage:resolved',
+    ]);
+    expect(sns.requests.filter((request) => request.fault !== undefined).length).toBeGreaterThanOrEqual(4);
+    const availability = acceptedDatums(cloudWatch).filter(
+      (datum) => datum.MetricName === 'Availability' && datum.Dimensions?.length === 1,
+    );
+    const probesCounted = availability.reduce(
+      (sum, datum) => sum + (datum.Counts ?? datum.Values?.map(() => 1) ?? [1]).reduce((a, b) => a + b, 0),
+      0,
+    );
+    expect(probesCounted).toBe(outcomes.length * 3);
+    expect(proxy.seen.filter((request) => request.action.kind === 'error').length).toBeGreaterThan(10);
+    const hourBuckets = await run.store.readRollups('orders-api', 'hour', 0, run.nowMs + 1);
+    expect(hourBuckets.reduce((sum, bucket) => sum + bucket.total, 0)).toBe(outcomes.length * 3);
+  });
+});

@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestDynamoDb, type TestDynamoDb } from '../support/dynalite';
+import { eventsOf, oneCheckMonitor, recordingNotifier, Scenario, scenarioStartMs } from '../support/scenario';
+
+let db: TestDynamoDb;
+beforeAll(async () => {
+  db = await startTestDynamoDb();
+});
+afterAll(async () => {
+  await db.close();
+});
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+describe('maintenance windows', () => {
+  it('silence notifications and keep the probes out of the SLO; what is still open afterwards is sent once', async () => {
+    const notifier = recordingNotifier();
+    const windowEndMs = scenarioStartMs + 10 * 60_000;
+    const run = new Scenario(
+      oneCheckMonitor(
+        { slo: { availability: 99.9 } },
+        { maintenance: [{ start: iso(scenarioStartMs), end: iso(windowEndMs), reason: 'database upgrade' }] },
+      ),
+      { endpoint: db.endpoint, tableName: await db.createTable(), notifier },
+    );
+    for (let round = 0; round < 10; round += 1) {
+      await run.sweep();
+      await run.round('orders-api', () => 'fail');
+    }
+    expect(notifier.sent).toEqual([]);
+    const history = await run.store.recentEvents('orders-api', 10);
+    expect(
+      history.some((event) => event.kind === 'outage' && event.type === 'opened' && event.silenced),
+    ).toBe(true);
+    const hours = await run.store.readRollups('orders-api', 'hour', scenarioStartMs - 3_600_000, windowEndMs);
+    expect(hours.reduce((sum, bucket) => sum + bucket.total, 0)).toBe(0);
+    expect(run.nowMs).toBe(windowEndMs);
+    await run.round('orders-api', () => 'fail');
+    await run.sweep();
+    await run.sweep();
+    const opened = eventsOf(notifier.sent, 'outage', 'opened');
+    expect(opened).toHaveLength(1);
+    expect(opened[0]?.silenced).toBeUndefined();
+    const after = await run.store.readRollups(
+      'orders-api',
+      'hour',
+      scenarioStartMs - 3_600_000,
+      run.nowMs + 1,
+    );
+    expect(after.reduce((sum, bucket) => sum + bucket.total, 0)).toBe(3);
+  });
+
+  it('an outage that opens and resolves inside the window is never sent', async () => {
+    const notifier = recordingNotifier();
+    const run = new Scenario(
+      oneCheckMonitor(
+        {},
+        { maintenance: [{ start: iso(scenarioStartMs), end: iso(scenarioStartMs + 3_600_000) }] },
+      ),
+      { endpoint: db.endpoint, tableName: await db.createTable(), notifier },
+    );
+    for (let round = 0; round < 4; round += 1) await run.round('orders-api', () => 'fail');
+    while (run.nowMs < scenarioStartMs + 3_700_000) {
+      await run.round('orders-api', () => 'ok');
+      await run.sweep();
+    }
+    expect(notifier.sent).toEqual([]);
+    const history = await run.store.recentEvents('orders-api', 10);
+    expect(history.map((event) => `${event.type}:${event.silenced}`)).toEqual([
+      'resolved:true',
+      'opened:true',
+    ]);
+  });
+});
+
+describe('concurrent evaluators', () => {
+  it('three evaluators processing the same transitions send exactly one notification per transition', async () => {
+    const notifier = recordingNotifier();
+    const run = new Scenario(oneCheckMonitor(), {
+      endpoint: db.endpoint,
+      tableName: await db.createTable(),
+      notifier,
+    });
+    await run.round('orders-api', () => 'ok', { evaluators: 3 });
+    for (let round = 0; round < 4; round += 1) {
+      await run.round('orders-api', () => 'fail', { evaluators: 3 });
+      await run.sweep(3);
+    }
+    for (let round = 0; round < 4; round += 1) {
+      await run.round('orders-api', () => 'ok', { evaluators: 3 });
+      await run.sweep(3);
+    }
+    expect(notifier.sent.map((event) => `${event.kind}:${event.type}`)).toEqual([
+      'outage:opened',
+      'outage:resolved',
+    ]);
+  });
+
+  it('a refused notification stays queued and is sent once by a later run, never twice', async () => {
+    const notifier = recordingNotifier();
+    const run = new Scenario(oneCheckMonitor(), {
+      endpoint: db.endpoint,
+      tableName: await db.createTable(),
+      notifier,
+    });
+    notifier.refuseNext(3);
+    for (let round = 0; round < 3; round += 1) await run.round('orders-api', () => 'fail');
+    expect(notifier.sent).toEqual([]);
+    await run.sweep(3);
+    await run.sweep(3);
+    expect(eventsOf(notifier.sent, 'outage', 'opened')).toHaveLength(1);
+    const [state] = (await run.store.alertStates('orders-api')).filter((alert) => alert.kind === 'outage');
+    expect(state?.outbox).toEqual([]);
+    expect(state?.notifiedStatus).toBe('firing');
+  });
+});
