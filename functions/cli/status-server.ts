@@ -1,4 +1,5 @@
-import { createServer, type Server } from 'node:http';
+import { createServer } from 'node:http';
+import { listenOnLoopback } from '../adapters/listen-on-loopback';
 import type { CheckView } from './check-view';
 import { renderStatusPage } from './render-status-page';
 
@@ -33,9 +34,7 @@ export async function startStatusServer(
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }
   });
-  await listen(server, port);
-  const address = server.address();
-  const boundPort = address !== null && typeof address === 'object' ? address.port : port;
+  const boundPort = await listenOnLoopback(server, port);
   return {
     url: `http://127.0.0.1:${boundPort}`,
     close: () =>
@@ -44,14 +43,4 @@ export async function startStatusServer(
         server.closeAllConnections();
       }),
   };
-}
-
-function listen(server: Server, port: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
 }

@@ -68,9 +68,9 @@ describe('evaluate handler', () => {
       ...deps,
       store: {
         ...deps.store,
-        addToRollups: async (checkId, samples, ttl) => {
+        resultsSince: async (checkId, fromRoundAtMs) => {
           if (checkId === 'cache') throw new Error('throttled too long');
-          return deps.store.addToRollups(checkId, samples, ttl);
+          return deps.store.resultsSince(checkId, fromRoundAtMs);
         },
       },
     }));

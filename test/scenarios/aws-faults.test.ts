@@ -47,7 +47,12 @@ describe('AWS faults', () => {
       }),
       retry: fastRetry(5),
     });
-    const run = new Scenario(oneCheckMonitor(), { endpoint: proxy.endpoint, tableName, notifier, metrics });
+    const run = new Scenario(oneCheckMonitor({ slo: { availability: 99.9 } }), {
+      endpoint: proxy.endpoint,
+      tableName,
+      notifier,
+      metrics,
+    });
     // Every 4th request to DynamoDB is throttled, every 7th fails with a 500 after DynamoDB performed it.
     proxy.setPlan((request) =>
       request.index % 7 === 6
@@ -81,10 +86,14 @@ describe('AWS faults', () => {
     const events = sns.published.map(
       (publish) => JSON.parse(JSON.parse(publish.message).default) as LookoutEvent,
     );
-    expect(events.map((event) => `${event.kind}:${event.type}`)).toEqual([
-      'outage:opened',
-      'outage:resolved',
+    expect(events.filter((event) => event.kind === 'outage').map((event) => event.type)).toEqual([
+      'opened',
+      'resolved',
     ]);
+    expect(events.filter((event) => event.kind === 'slo-availability').map((event) => event.type)).toEqual([
+      'opened',
+    ]);
+    expect(new Set(events.map((event) => event.id)).size).toBe(events.length);
     expect(sns.requests.filter((request) => request.fault !== undefined).length).toBeGreaterThanOrEqual(4);
     const availability = acceptedDatums(cloudWatch).filter(
       (datum) => datum.MetricName === 'Availability' && datum.Dimensions?.length === 1,

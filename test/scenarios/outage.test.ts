@@ -126,4 +126,27 @@ describe('outage alerts', () => {
     expect(eventsOf(notifier.sent, 'probe-missing', 'resolved')).toHaveLength(1);
     expect(eventsOf(notifier.sent, 'outage')).toEqual([]);
   });
+
+  it('reminds while an outage stays open, every remindEvery, and stops once it resolves', async () => {
+    const { run, notifier } = await scenario({ alert: { remindEvery: '30m' } });
+    for (let round = 0; round < 75; round += 1) {
+      await run.round('orders-api', () => 'fail');
+      await run.sweep();
+    }
+    const types = eventsOf(notifier.sent, 'outage').map((event) => event.type);
+    expect(types).toEqual(['opened', 'reminder', 'reminder']);
+    const [opened, firstReminder] = eventsOf(notifier.sent, 'outage');
+    expect(Date.parse(firstReminder?.at ?? '') - Date.parse(opened?.at ?? '')).toBe(30 * 60_000);
+    expect(firstReminder?.since).toBe(opened?.since);
+    for (let round = 0; round < 40; round += 1) {
+      await run.round('orders-api', () => 'ok');
+      await run.sweep();
+    }
+    expect(eventsOf(notifier.sent, 'outage').map((event) => event.type)).toEqual([
+      'opened',
+      'reminder',
+      'reminder',
+      'resolved',
+    ]);
+  });
 });

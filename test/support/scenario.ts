@@ -1,3 +1,4 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createDynamoDbStore } from '../../functions/adapters/dynamodb/create-dynamodb-store';
 import type { LookoutEvent } from '../../functions/core/alerting/lookout-event';
 import type { MonitorDeclaration } from '../../functions/core/declarations';
@@ -66,6 +67,8 @@ export function recordingMetrics(): MetricsSink & { datums: MetricDatum[] } {
 export interface ScenarioOptions {
   /** A DynamoDB-protocol endpoint (dynalite, or a fault proxy in front of it). */
   endpoint: string;
+  /** A client of `endpoint` to use instead of a new one (to observe its requests). */
+  client?: DynamoDBClient;
   tableName: string;
   notifier?: Notifier;
   metrics?: MetricsSink;
@@ -90,7 +93,7 @@ export class Scenario {
     if (!validation.ok) throw new Error(JSON.stringify(validation.problems));
     this.monitor = validation.monitor;
     this.store = createDynamoDbStore({
-      client: createTestClient(options.endpoint),
+      client: options.client ?? createTestClient(options.endpoint),
       tableName: options.tableName,
       sleep: async () => {},
     });

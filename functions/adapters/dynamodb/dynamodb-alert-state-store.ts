@@ -3,7 +3,7 @@ import type { AlertState } from '../../core/alerting/alert-state';
 import type { AlertStateStore } from '../../core/ports/alert-state-store';
 import { tableLayout } from '../../core/ports/table-layout';
 import { alertSortKey, checkPartitionKey, itemKey } from './item-keys';
-import { type Item, queryAll } from './query-all';
+import { type Item, queryCheckPrefix } from './query-all';
 import { isConditionalCheckFailed, type StoreContext } from './store-context';
 
 const attribute = tableLayout.alertAttributes;
@@ -12,14 +12,8 @@ const attribute = tableLayout.alertAttributes;
 export function createDynamoDbAlertStateStore(context: StoreContext): AlertStateStore {
   return {
     async alertStates(checkId) {
-      const items = await queryAll(context, {
+      const items = await queryCheckPrefix(context, checkId, tableLayout.sortKeyPrefix.alert, {
         ConsistentRead: true,
-        KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
-        ExpressionAttributeNames: { '#pk': 'pk', '#sk': 'sk' },
-        ExpressionAttributeValues: {
-          ':pk': { S: checkPartitionKey(checkId) },
-          ':prefix': { S: tableLayout.sortKeyPrefix.alert },
-        },
       });
       return items.map(fromAlertItem);
     },

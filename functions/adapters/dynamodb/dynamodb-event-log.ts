@@ -3,7 +3,7 @@ import type { LookoutEvent } from '../../core/alerting/lookout-event';
 import type { EventLog } from '../../core/ports/event-log';
 import { tableLayout } from '../../core/ports/table-layout';
 import { canonicalIso, checkPartitionKey, eventSortKey, expiresAtSeconds } from './item-keys';
-import { queryAll } from './query-all';
+import { queryAll, queryCheckPrefix } from './query-all';
 import { isConditionalCheckFailed, type StoreContext } from './store-context';
 
 const attribute = tableLayout.eventAttributes;
@@ -36,17 +36,11 @@ export function createDynamoDbEventLog(context: StoreContext): EventLog {
     },
     async recentEvents(checkId, limit) {
       if (!(limit >= 1)) return [];
-      const items = await queryAll(
+      const items = await queryCheckPrefix(
         context,
-        {
-          ScanIndexForward: false,
-          KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
-          ExpressionAttributeNames: { '#pk': 'pk', '#sk': 'sk' },
-          ExpressionAttributeValues: {
-            ':pk': { S: checkPartitionKey(checkId) },
-            ':prefix': { S: tableLayout.sortKeyPrefix.event },
-          },
-        },
+        checkId,
+        tableLayout.sortKeyPrefix.event,
+        { ScanIndexForward: false },
         Math.floor(limit),
       );
       return items.map((item) => {

@@ -5,7 +5,7 @@ import { tableLayout } from '../../core/ports/table-layout';
 import { batchPutItems } from './batch-put-items';
 import { afterPrefix, canonicalIso, checkPartitionKey, resultSortKey } from './item-keys';
 import { mapSettled } from './map-settled';
-import { queryAll } from './query-all';
+import { queryAll, queryCheckPrefix } from './query-all';
 import { fromResultItem, type ResultRecord, toLatestItem, toResultRecord } from './result-items';
 import { ResultsNotWrittenError } from './results-not-written-error';
 import { isConditionalCheckFailed, type StoreContext } from './store-context';
@@ -45,14 +45,8 @@ export function createDynamoDbResultStore(context: StoreContext, resultQuerySlac
         .sort((a, b) => a.roundAtMs - b.roundAtMs);
     },
     async latestResults(checkId) {
-      const items = await queryAll(context, {
+      const items = await queryCheckPrefix(context, checkId, tableLayout.sortKeyPrefix.latest, {
         ConsistentRead: true,
-        KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
-        ExpressionAttributeNames: { '#pk': 'pk', '#sk': 'sk' },
-        ExpressionAttributeValues: {
-          ':pk': { S: checkPartitionKey(checkId) },
-          ':prefix': { S: tableLayout.sortKeyPrefix.latest },
-        },
       });
       return items.map(fromResultItem);
     },

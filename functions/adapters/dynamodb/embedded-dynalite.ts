@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
-import type { Server } from 'node:http';
 import dynalite from 'dynalite';
+import { listenOnLoopback } from '../listen-on-loopback';
 
 /** Where the embedded store listens and keeps its data. */
 export interface EmbeddedDynaliteOptions {
@@ -37,12 +37,10 @@ export async function startDynalite(options: EmbeddedDynaliteOptions = {}): Prom
     updateTableMs: 0,
     ...(options.path === undefined ? {} : { path: options.path }),
   });
-  await listen(server, options.port ?? 0);
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('dynalite has no TCP address');
+  const port = await listenOnLoopback(server, options.port ?? 0);
   let closing: Promise<void> | undefined;
   return {
-    endpoint: `http://127.0.0.1:${address.port}`,
+    endpoint: `http://127.0.0.1:${port}`,
     close() {
       closing ??= new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
@@ -51,14 +49,4 @@ export async function startDynalite(options: EmbeddedDynaliteOptions = {}): Prom
       return closing;
     },
   };
-}
-
-function listen(server: Server, port: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
 }

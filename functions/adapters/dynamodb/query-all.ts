@@ -1,4 +1,6 @@
 import { type AttributeValue, QueryCommand, type QueryCommandInput } from '@aws-sdk/client-dynamodb';
+import { tableLayout } from '../../core/ports/table-layout';
+import { checkPartitionKey } from './item-keys';
 import type { StoreContext } from './store-context';
 
 /** A DynamoDB item. */
@@ -32,4 +34,24 @@ export async function queryAll(
     startKey = page.LastEvaluatedKey;
   } while (startKey !== undefined && (maxItems === undefined || items.length < maxItems));
   return items;
+}
+
+/** The items of one check whose sort key starts with `prefix`, with `options` (read consistency, order). */
+export function queryCheckPrefix(
+  context: StoreContext,
+  checkId: string,
+  prefix: string,
+  options: Pick<QueryCommandInput, 'ConsistentRead' | 'ScanIndexForward'> = {},
+  maxItems?: number,
+): Promise<Item[]> {
+  return queryAll(
+    context,
+    {
+      ...options,
+      KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
+      ExpressionAttributeNames: { '#pk': tableLayout.partitionKey, '#sk': tableLayout.sortKey },
+      ExpressionAttributeValues: { ':pk': { S: checkPartitionKey(checkId) }, ':prefix': { S: prefix } },
+    },
+    maxItems,
+  );
 }

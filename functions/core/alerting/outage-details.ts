@@ -10,8 +10,6 @@ export function describeOutage(
   check: ResolvedCheck,
   verdict: RoundVerdict,
   firing: boolean,
-  sinceMs: number,
-  nowMs: number,
 ): Omit<DesiredStatus, 'status'> {
   const failing = verdict.badRegions;
   const what = verdict.lastBad?.error ? `: ${verdict.lastBad.error.code}` : '';
@@ -23,7 +21,7 @@ export function describeOutage(
       regions: firing ? failing : verdict.reportedRegions,
       summary: firing
         ? `${check.name} is down in ${failing.length} of ${check.regions.length} regions (${failing.join(', ')})${what}`
-        : `${check.name} is up again after ${formatDurationMs(Math.max(0, nowMs - sinceMs))}`,
+        : `${check.name} is up again`,
       ...(firing && verdict.lastBad ? { lastFailure: lastFailureOf(verdict.lastBad) } : {}),
     },
   };

@@ -21,7 +21,7 @@ export interface NewResultsOutcome {
 
 /**
  * Processes results just written (from the table's stream, or straight from the local monitor): counts them
- * into SLO rollups (unless a maintenance window covers them), moves outage and degraded alerts, sends what
+ * into SLO rollups (for checks with an SLO, unless a maintenance window covers them), moves outage and degraded alerts, sends what
  * that opened or resolved, then publishes their metrics. Every step is idempotent, so a redelivered batch
  * changes nothing twice.
  */
@@ -59,7 +59,7 @@ async function processCheck(
   check: ResolvedCheck,
   results: readonly StoredResult[],
 ): Promise<void> {
-  const samples = results
+  const samples = (check.slo === undefined ? [] : results)
     .filter(
       ({ result }) =>
         isInMaintenance(deps.monitor.maintenance, check.id, Date.parse(result.startedAt)) === undefined,

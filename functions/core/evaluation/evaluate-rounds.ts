@@ -48,7 +48,7 @@ export async function evaluateRounds(
         nowMs,
       ),
       check.alert,
-      (verdict, firing, current) => describeOutage(check, verdict, firing, Date.parse(current.since), nowMs),
+      (verdict, firing) => describeOutage(check, verdict, firing),
       context,
     ),
   );
