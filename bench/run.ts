@@ -1,19 +1,22 @@
 /**
  * The probe engine benchmark: Lookout's engine against blackbox_exporter on loopback targets.
  * `npm run bench` writes bench/RESULTS.md; `npm run bench -- --quick` tries the harness in seconds
- * (writes bench/.work/RESULTS-quick.md).
+ * (writes bench/.work/RESULTS-quick.md). `npm run bench -- bundle` measures the Lambda handler bundles instead
+ * (bench/bundle-bench.ts, its own section of RESULTS.md).
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runAccuracy } from './accuracy';
 import type { BenchEngine } from './bench-engine';
 import { blackboxEngine } from './blackbox-engine';
 import { findBlackboxExporter, startBlackbox, writeBlackboxConfig } from './blackbox-process';
+import { runBundleBench } from './bundle-bench';
 import { createBenchCertificates } from './certificates';
 import { exitAfter, runToCompletion } from './cleanup';
 import { lookoutEngine } from './lookout-engine';
 import { describeMachine } from './machine';
 import { accuracyTable, type BenchReport, phaseTable, renderResults, throughputTable } from './report';
+import { extractSection } from './results-sections';
 import { startTargets } from './target-process';
 import { runThroughput, warmUp } from './throughput';
 import type { BenchSize } from './workloads';
@@ -73,8 +76,13 @@ async function main(): Promise<void> {
   console.log(`\nPhases at the 0 ms target (median, ms)\n${phaseTable(accuracy)}`);
   console.log(`\nThroughput and CPU\n${throughputTable(throughput)}\n`);
   const resultsPath = size === 'full' ? join(benchDir, 'RESULTS.md') : join(workDir, 'RESULTS-quick.md');
-  writeFileSync(resultsPath, renderResults(report));
+  // Keep the sections other entry points wrote (the handler bundles).
+  const bundleSection = existsSync(resultsPath)
+    ? extractSection(readFileSync(resultsPath, 'utf8'), 'bundle-bench')
+    : undefined;
+  const results = renderResults(report);
+  writeFileSync(resultsPath, bundleSection ? `${results.trimEnd()}\n\n${bundleSection}\n` : results);
   log(`wrote ${resultsPath}`);
 }
 
-runToCompletion(main);
+runToCompletion(process.argv.includes('bundle') ? runBundleBench : main);

@@ -17,3 +17,20 @@ export function localizeMonitor(monitor: ResolvedMonitor): ResolvedMonitor {
     })),
   };
 }
+
+/**
+ * The monitor as AWS runs it: checks placed only in `'local'` are left out, and `'local'` is dropped from the
+ * regions of the others (the local pseudo-region never reports there), with `regionsToFail` at most the regions
+ * left.
+ */
+export function deployedMonitor(monitor: ResolvedMonitor): ResolvedMonitor {
+  return {
+    ...monitor,
+    checks: monitor.checks.flatMap((check) => {
+      const regions = check.regions.filter((region) => region !== localRegion);
+      if (regions.length === 0) return [];
+      const regionsToFail = Math.min(check.alert.regionsToFail, regions.length);
+      return [{ ...check, regions, alert: { ...check.alert, regionsToFail } }];
+    }),
+  };
+}

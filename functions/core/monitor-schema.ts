@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { describeValue, typeMismatchMessage } from './describe-value';
 import { didYouMean } from './did-you-mean';
 import {
@@ -20,7 +20,7 @@ import {
 /** Separates the per-key messages of one unknown-keys issue; split again by `structuralProblems`. */
 export const unknownKeyMessageSeparator = '\n';
 
-function strictObject<Shape extends z.ZodRawShape>(shape: Shape) {
+function strictObject<Shape extends z.core.$ZodLooseShape>(shape: Shape) {
   const knownKeys = Object.keys(shape);
   return z.strictObject(shape, {
     error: (issue) => {
@@ -40,7 +40,7 @@ function expected(description: string) {
 const duration = z.string({ error: expected(`a duration such as '500ms', '30s', '5m', '1h' or '1d'`) });
 const count = z.number();
 
-const regexSource = strictObject({ pattern: z.string(), flags: z.string().optional() });
+const regexSource = strictObject({ pattern: z.string(), flags: z.optional(z.string()) });
 
 const secretRef = strictObject({ kind: z.literal('secret'), ref: z.string() });
 
@@ -55,58 +55,58 @@ const assertionTarget = z.union(
 
 const assertion = strictObject({
   source: z.enum(assertionSources),
-  property: z.string().optional(),
+  property: z.optional(z.string()),
   comparison: z.enum(comparisons),
-  target: assertionTarget.optional(),
+  target: z.optional(assertionTarget),
 });
 
 const slo = strictObject({
-  availability: z.number().optional(),
-  latency: strictObject({ threshold: duration, target: z.number() }).optional(),
-  window: duration.optional(),
+  availability: z.optional(z.number()),
+  latency: z.optional(strictObject({ threshold: duration, target: z.number() })),
+  window: z.optional(duration),
 });
 
 const alertPolicy = strictObject({
-  regionsToFail: count.optional(),
-  consecutiveFailures: count.optional(),
-  consecutiveSuccesses: count.optional(),
-  certificateWarningDays: count.optional(),
-  certificateCriticalDays: count.optional(),
-  remindEvery: duration.optional(),
+  regionsToFail: z.optional(count),
+  consecutiveFailures: z.optional(count),
+  consecutiveSuccesses: z.optional(count),
+  certificateWarningDays: z.optional(count),
+  certificateCriticalDays: z.optional(count),
+  remindEvery: z.optional(duration),
 });
 
 const checkBaseShape = {
   id: z.string(),
-  name: z.string().optional(),
-  regions: z.array(z.string()).optional(),
-  interval: duration.optional(),
-  timeout: duration.optional(),
-  retries: count.optional(),
-  degradedLatency: duration.optional(),
-  assert: z.array(assertion).optional(),
-  slo: slo.optional(),
-  alert: alertPolicy.optional(),
-  tags: z.array(z.string()).optional(),
+  name: z.optional(z.string()),
+  regions: z.optional(z.array(z.string())),
+  interval: z.optional(duration),
+  timeout: z.optional(duration),
+  retries: z.optional(count),
+  degradedLatency: z.optional(duration),
+  assert: z.optional(z.array(assertion)),
+  slo: z.optional(slo),
+  alert: z.optional(alertPolicy),
+  tags: z.optional(z.array(z.string())),
 };
 
 const tlsOptionsShape = {
-  ca: z.string().optional(),
-  servername: z.string().optional(),
-  minVersion: z.enum(tlsVersions).optional(),
-  insecure: z.boolean().optional(),
-  keyExchangeGroups: z.array(z.enum(keyExchangeGroups)).min(1).optional(),
+  ca: z.optional(z.string()),
+  servername: z.optional(z.string()),
+  minVersion: z.optional(z.enum(tlsVersions)),
+  insecure: z.optional(z.boolean()),
+  keyExchangeGroups: z.optional(z.array(z.enum(keyExchangeGroups)).check(z.minLength(1))),
 };
 
 const httpCheck = strictObject({
   ...checkBaseShape,
   kind: z.literal('http'),
   url: z.string(),
-  method: z.enum(httpMethods).optional(),
-  headers: z.record(z.string(), headerValue).optional(),
-  body: z.string().optional(),
-  maxRedirects: count.optional(),
-  maxBodyBytes: count.optional(),
-  tls: strictObject(tlsOptionsShape).optional(),
+  method: z.optional(z.enum(httpMethods)),
+  headers: z.optional(z.record(z.string(), headerValue)),
+  body: z.optional(z.string()),
+  maxRedirects: z.optional(count),
+  maxBodyBytes: z.optional(count),
+  tls: z.optional(strictObject(tlsOptionsShape)),
 });
 
 const tcpCheck = strictObject({
@@ -114,10 +114,10 @@ const tcpCheck = strictObject({
   kind: z.literal('tcp'),
   host: z.string(),
   port: count,
-  send: z.string().optional(),
-  expect: z
-    .union([z.string(), regexSource], { error: expected('a string or a regular expression') })
-    .optional(),
+  send: z.optional(z.string()),
+  expect: z.optional(
+    z.union([z.string(), regexSource], { error: expected('a string or a regular expression') }),
+  ),
 });
 
 const tlsCheck = strictObject({
@@ -125,8 +125,8 @@ const tlsCheck = strictObject({
   ...tlsOptionsShape,
   kind: z.literal('tls'),
   host: z.string(),
-  port: count.optional(),
-  minDaysValid: count.optional(),
+  port: z.optional(count),
+  minDaysValid: z.optional(count),
 });
 
 const kindList = checkKinds.map((kind) => JSON.stringify(kind)).join(', ');
@@ -142,38 +142,38 @@ const check = z.discriminatedUnion('kind', [httpCheck, tcpCheck, tlsCheck], {
 });
 
 const alertTargets = strictObject({
-  email: z.array(z.string()).optional(),
-  sms: z.array(z.string()).optional(),
-  https: z.array(z.string()).optional(),
-  sqs: z.array(z.string()).optional(),
-  lambda: z.array(z.string()).optional(),
+  email: z.optional(z.array(z.string())),
+  sms: z.optional(z.array(z.string())),
+  https: z.optional(z.array(z.string())),
+  sqs: z.optional(z.array(z.string())),
+  lambda: z.optional(z.array(z.string())),
 });
 
 const monitorDefaults = strictObject({
-  interval: duration.optional(),
-  timeout: duration.optional(),
-  retries: count.optional(),
-  alert: alertPolicy.optional(),
+  interval: z.optional(duration),
+  timeout: z.optional(duration),
+  retries: z.optional(count),
+  alert: z.optional(alertPolicy),
 });
 
 const maintenanceWindow = strictObject({
-  checks: z.array(z.string()).optional(),
-  reason: z.string().optional(),
-  start: z.string().optional(),
-  end: z.string().optional(),
-  weekly: strictObject({ days: z.array(z.enum(weekdays)), at: z.string(), duration }).optional(),
+  checks: z.optional(z.array(z.string())),
+  reason: z.optional(z.string()),
+  start: z.optional(z.string()),
+  end: z.optional(z.string()),
+  weekly: z.optional(strictObject({ days: z.array(z.enum(weekdays)), at: z.string(), duration })),
 });
 
-const metricsOptions = strictObject({ perRegion: z.boolean().optional() });
+const metricsOptions = strictObject({ perRegion: z.optional(z.boolean()) });
 
 /** The structure of a whole monitor declaration. */
 export const monitorSchema = strictObject({
   homeRegion: z.string(),
-  regions: z.array(z.string()).optional(),
-  alerts: alertTargets.optional(),
-  defaults: monitorDefaults.optional(),
-  retention: duration.optional(),
-  maintenance: z.array(maintenanceWindow).optional(),
-  metrics: metricsOptions.optional(),
+  regions: z.optional(z.array(z.string())),
+  alerts: z.optional(alertTargets),
+  defaults: z.optional(monitorDefaults),
+  retention: z.optional(duration),
+  maintenance: z.optional(z.array(maintenanceWindow)),
+  metrics: z.optional(metricsOptions),
   checks: z.array(check),
 });

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import * as z from 'zod/mini';
 import { describeValue, typeMismatchMessage } from './describe-value';
 import { didYouMean } from './did-you-mean';
 import { monitorSchema, unknownKeyMessageSeparator } from './monitor-schema';
@@ -37,7 +37,7 @@ function fallbackMessage(issue: z.core.$ZodRawIssue): string {
  * every problem found, phrased for people.
  */
 export function structuralProblems(input: unknown): RawProblem[] {
-  const result = monitorSchema.safeParse(input, { error: fallbackMessage });
+  const result = z.safeParse(monitorSchema, input, { error: fallbackMessage });
   if (result.success) return [];
   const problems: RawProblem[] = [];
   for (const issue of result.error.issues) {

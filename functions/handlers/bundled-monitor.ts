@@ -1,9 +1,11 @@
 import { formatProblems, type ResolvedMonitor, validateMonitor } from '../core';
+import { deployedMonitor } from '../core/local-monitor';
 
 /**
  * The monitor compiled into this bundle: `infra` has esbuild replace `process.env.LOOKOUT_MONITOR_JSON` with
  * the validated declaration as JSON text. It is validated again here, at cold start, so a function never runs
- * on a monitor the core would reject (a bundle built by hand, or by an older Lookout).
+ * on a monitor the core would reject (a bundle built by hand, or by an older Lookout). Checks placed only in
+ * `'local'` are left out: they run on developers' machines only.
  */
 export function loadBundledMonitor(
   json: string | undefined = process.env.LOOKOUT_MONITOR_JSON,
@@ -14,5 +16,5 @@ export function loadBundledMonitor(
   const validation = validateMonitor(JSON.parse(json));
   if (!validation.ok)
     throw new Error(`the bundled monitor is invalid:\n${formatProblems(validation.problems)}`);
-  return validation.monitor;
+  return deployedMonitor(validation.monitor);
 }

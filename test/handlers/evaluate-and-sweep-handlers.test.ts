@@ -117,3 +117,24 @@ describe('bundled monitor', () => {
     ]);
   });
 });
+
+describe('bundled monitor placement', () => {
+  it("leaves out checks placed only in 'local', and the local region of the others", () => {
+    const declaration = {
+      ...twoChecks,
+      checks: [
+        {
+          kind: 'http',
+          id: 'orders-api',
+          url: 'https://api.example.com/health',
+          regions: ['us-east-1', 'local'],
+        },
+        { kind: 'http', id: 'dev-server', url: 'http://127.0.0.1:3000/', regions: ['local'] },
+      ],
+    };
+    const monitor = loadBundledMonitor(JSON.stringify(declaration));
+    expect(monitor.checks.map((check) => [check.id, check.regions, check.alert.regionsToFail])).toEqual([
+      ['orders-api', ['us-east-1'], 1],
+    ]);
+  });
+});

@@ -3,7 +3,7 @@ import type { LookoutEvent } from '../../core/alerting/lookout-event';
 import type { EventLog } from '../../core/ports/event-log';
 import { tableLayout } from '../../core/ports/table-layout';
 import { canonicalIso, checkPartitionKey, eventSortKey, expiresAtSeconds } from './item-keys';
-import { queryAll, queryCheckPrefix } from './query-all';
+import { queryCheckPrefix } from './query-all';
 import { isConditionalCheckFailed, type StoreContext } from './store-context';
 
 const attribute = tableLayout.eventAttributes;

@@ -1,0 +1,204 @@
+/**
+ * The handler bundle benchmark (`npm run bench -- bundle`): builds each Lambda handler with the esbuild settings
+ * its NodejsFunction uses (infra/handler-bundling.ts) and the example monitor compiled in, then measures its size
+ * and its cold import time on this Node (median of fresh processes, next to `node -e 0` in the same run). Writes
+ * its section of bench/RESULTS.md and fails when a bundle is over its target.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import * as esbuild from 'esbuild';
+import { deployableMonitor } from '../infra/deployable-monitor';
+import {
+  type HandlerName,
+  handlerBundlingSettings,
+  handlerEsbuildOptions,
+  projectRoot,
+} from '../infra/handler-bundling';
+import { formatNumber, markdownTable } from './markdown-table';
+import { upsertSection } from './results-sections';
+import { summarize } from './stats';
+
+/** The most each minified bundle may weigh, in KiB. */
+export const bundleTargetsKiB: Record<HandlerName, number> = { probe: 800, evaluate: 600, sweep: 600 };
+
+const handlers: HandlerName[] = ['probe', 'evaluate', 'sweep'];
+const runs = 10;
+const benchDir = new URL('.', import.meta.url).pathname;
+const workDir = join(benchDir, '.work', 'bundles');
+
+/** What a handler needs in its environment to load (no AWS call is made at import). */
+const handlerEnvironment = {
+  AWS_REGION: 'eu-west-1',
+  AWS_ACCESS_KEY_ID: 'test',
+  AWS_SECRET_ACCESS_KEY: 'test',
+  LOOKOUT_TABLE_NAME: 'lookout-results',
+  LOOKOUT_HOME_REGION: 'us-east-1',
+  LOOKOUT_TOPIC_ARN: 'arn:aws:sns:us-east-1:123456789012:lookout-alerts',
+  LOOKOUT_DASHBOARD_URL: 'https://us-east-1.console.aws.amazon.com/cloudwatch/home',
+  NODE_OPTIONS: handlerBundlingSettings.nodeOptions,
+};
+
+interface BundleFigures {
+  name: HandlerName;
+  /** The largest contributors: npm packages, and Lookout's own code by folder. */
+  largest: { source: string; bytes: number }[];
+  bytes: number;
+  gzipBytes: number;
+  mapBytes: number;
+  importMs: number[];
+}
+
+const kib = (bytes: number) => bytes / 1024;
+
+async function loadExampleDeclaration(): Promise<unknown> {
+  const modulePath = resolve(projectRoot, 'checks/index.ts');
+  return ((await import(pathToFileURL(modulePath).href)) as { default: unknown }).default;
+}
+
+/** Which package (or folder of Lookout's own code) an input of the bundle belongs to. */
+function sourceOf(inputPath: string): string {
+  const inPackage = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(inputPath);
+  return inPackage?.[1] ?? inputPath.split('/').slice(0, -1).join('/');
+}
+
+async function build(
+  name: HandlerName,
+  declaration: Parameters<typeof handlerEsbuildOptions>[1],
+): Promise<{ outfile: string; largest: BundleFigures['largest'] }> {
+  const outdir = join(workDir, name);
+  mkdirSync(outdir, { recursive: true });
+  const outfile = join(outdir, 'index.js');
+  const result = await esbuild.build({
+    ...handlerEsbuildOptions(name, declaration),
+    outfile,
+    metafile: true,
+    logLevel: 'error',
+  });
+  const bySource = new Map<string, number>();
+  for (const output of Object.values(result.metafile.outputs)) {
+    for (const [inputPath, input] of Object.entries(output.inputs)) {
+      const source = sourceOf(inputPath);
+      bySource.set(source, (bySource.get(source) ?? 0) + input.bytesInOutput);
+    }
+  }
+  const largest = [...bySource]
+    .map(([source, bytes]) => ({ source, bytes }))
+    .sort((a, b) => b.bytes - a.bytes)
+    .slice(0, 5);
+  return { outfile, largest };
+}
+
+/** Wall time of one fresh `node` process running `script` (with `args`), in milliseconds. */
+function timeNode(script: string, args: string[]): number {
+  const startedAt = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, ['-e', script, ...args], {
+    env: { PATH: process.env.PATH, ...handlerEnvironment },
+    encoding: 'utf8',
+  });
+  const elapsedMs = Number(process.hrtime.bigint() - startedAt) / 1e6;
+  if (result.status !== 0) {
+    throw new Error(`node -e ${script} ${args.join(' ')} exited with ${result.status}:\n${result.stderr}`);
+  }
+  return elapsedMs;
+}
+
+function renderSection(
+  figures: BundleFigures[],
+  baselineMs: number[],
+  esbuildVersion: string,
+  startedAt: Date,
+): string {
+  const baseline = summarize(baselineMs).median;
+  const rows = figures.map((figure) => {
+    const median = summarize(figure.importMs).median;
+    const target = bundleTargetsKiB[figure.name];
+    return [
+      figure.name,
+      formatNumber(kib(figure.bytes), 1),
+      String(target),
+      kib(figure.bytes) <= target ? 'ok' : '**over**',
+      formatNumber(kib(figure.gzipBytes), 1),
+      formatNumber(kib(figure.mapBytes), 1),
+      formatNumber(median, 1),
+      formatNumber(median - baseline, 1),
+    ];
+  });
+  return [
+    '## Lambda handler bundles',
+    '',
+    `Generated by \`npm run bench -- bundle\` (bench/bundle-bench.ts) on ${startedAt.toISOString()}; Node ${process.version}, esbuild ${esbuildVersion}. Regenerated by each run of that command; the engine benchmark keeps this section.`,
+    '',
+    `- Each handler bundled as its NodejsFunction bundles it (infra/handler-bundling.ts): ${handlerBundlingSettings.format.toUpperCase()}, target ${handlerBundlingSettings.target}, minified, main fields ${handlerBundlingSettings.mainFields.join(',')}, external ${handlerBundlingSettings.externalModules.join(', ')} (the AWS SDK v3 the Lambda runtime ships), source map beside it without sources, the example monitor (checks/index.ts) compiled in. Sizes in KiB (1024 bytes) of \`index.js\`; gzip -9 is roughly what the deployment zip weighs.`,
+    `- Cold import: wall time of a fresh \`node\` process that requires the bundle (its module-level set-up included: monitor validation, SDK clients, the SDK loaded from node_modules as Lambda loads the runtime's; no network), median of ${runs}, interleaved with \`node -e 0\`, all with \`NODE_OPTIONS=${handlerBundlingSettings.nodeOptions}\` as on Lambda. \`node -e 0\` median: ${formatNumber(baseline, 1)} ms.`,
+    '',
+    markdownTable(
+      [
+        'handler',
+        'minified KiB',
+        'target KiB',
+        'verdict',
+        'gzip KiB',
+        'source map KiB',
+        'cold import median ms',
+        '− `node -e 0` ms',
+      ],
+      rows,
+    ),
+    '',
+    'Largest contributors (KiB of minified output):',
+    '',
+    ...figures.map(
+      (figure) =>
+        `- ${figure.name}: ${figure.largest.map((entry) => `${entry.source} ${formatNumber(kib(entry.bytes), 0)}`).join(', ')}`,
+    ),
+  ].join('\n');
+}
+
+/** Builds, measures, records; throws when a bundle is over its target. */
+export async function runBundleBench(): Promise<void> {
+  const startedAt = new Date();
+  const { declaration } = deployableMonitor(await loadExampleDeclaration());
+  const figures: BundleFigures[] = [];
+  for (const name of handlers) {
+    const { outfile, largest } = await build(name, declaration);
+    const code = readFileSync(outfile);
+    figures.push({
+      name,
+      largest,
+      bytes: code.byteLength,
+      gzipBytes: gzipSync(code, { level: 9 }).byteLength,
+      mapBytes: existsSync(`${outfile}.map`) ? statSync(`${outfile}.map`).size : 0,
+      importMs: [],
+    });
+    console.log(
+      `${name}: ${formatNumber(kib(code.byteLength), 1)} KiB (target ${bundleTargetsKiB[name]} KiB)`,
+    );
+  }
+  const baselineMs: number[] = [];
+  const load = 'require(process.argv[1])';
+  for (let run = 0; run < runs; run++) {
+    baselineMs.push(timeNode('0', []));
+    for (const figure of figures)
+      figure.importMs.push(timeNode(load, [join(workDir, figure.name, 'index.js')]));
+  }
+  const section = renderSection(figures, baselineMs, esbuild.version, startedAt);
+  console.log(`\n${section}\n`);
+  const resultsPath = join(benchDir, 'RESULTS.md');
+  const existing = existsSync(resultsPath) ? readFileSync(resultsPath, 'utf8') : '';
+  writeFileSync(resultsPath, upsertSection(existing, 'bundle-bench', section));
+  console.log(`wrote ${resultsPath}`);
+  const over = figures.filter((figure) => kib(figure.bytes) > bundleTargetsKiB[figure.name]);
+  if (over.length > 0) {
+    throw new Error(
+      `bundle over its target: ${over
+        .map(
+          (figure) =>
+            `${figure.name} ${formatNumber(kib(figure.bytes), 1)} KiB > ${bundleTargetsKiB[figure.name]} KiB`,
+        )
+        .join('; ')}`,
+    );
+  }
+}

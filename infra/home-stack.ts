@@ -1,0 +1,197 @@
+import { Duration, type RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import type * as logs from 'aws-cdk-lib/aws-logs';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { NotifyAlarmsOnTopic } from './alarm-routing';
+import { AlertTopic } from './alert-topic';
+import { createDeadLetterQueue } from './dead-letter-queue';
+import type { DeployableMonitor } from './deployable-monitor';
+import { grantPutLookoutMetrics } from './home-resources';
+import { addDeadLetterAlarm, addFunctionAlarms, addIteratorAgeAlarm } from './lookout-alarms';
+import { LookoutDashboard } from './lookout-dashboard';
+import { LookoutFunction } from './lookout-function';
+import { MinuteSchedules } from './minute-schedules';
+import { acknowledgeFunctionFindings } from './nag-acknowledgements';
+import { dashboardUrl, type LookoutNames } from './physical-names';
+import { createResultsTable } from './results-table';
+
+/** Properties of a `LookoutHomeStack`. */
+export interface LookoutHomeStackProps extends StackProps {
+  /** The validated monitor. */
+  deployable: DeployableMonitor;
+  /** The instance's physical names. */
+  names: LookoutNames;
+  /** How long function logs are kept. */
+  logRetention: logs.RetentionDays;
+  /** Whether the results table refuses to be deleted. */
+  tableDeletionProtection: boolean;
+  /** What happens to the results table when it leaves the stack. */
+  tableRemovalPolicy: RemovalPolicy;
+}
+
+/** The evaluate and sweep functions' timeout and memory. */
+export const homeFunctionTimeout = Duration.seconds(60);
+export const homeFunctionMemoryMb = 512;
+
+/** How the evaluate function reads the stream. */
+export const evaluateStreamSettings = {
+  batchSize: 100,
+  maxBatchingWindow: Duration.seconds(5),
+  retryAttempts: 10,
+} as const;
+
+/**
+ * The home region: the results table, the evaluate function on its stream, the sweep function every minute, the
+ * alert topic and its subscriptions, the dashboard, and Lookout's alarms on itself, which reach the topic.
+ */
+export class LookoutHomeStack extends Stack {
+  /** The results table. */
+  readonly table: dynamodb.Table;
+  /** The alert topic and its key. */
+  readonly alertTopic: AlertTopic;
+  /** The evaluate function. */
+  readonly evaluate: LookoutFunction;
+  /** The sweep function. */
+  readonly sweep: LookoutFunction;
+  /** The dashboard. */
+  readonly dashboard: LookoutDashboard;
+
+  constructor(scope: Construct, id: string, props: LookoutHomeStackProps) {
+    super(scope, id, props);
+    const { deployable, names } = props;
+    const { monitor } = deployable;
+    const home = monitor.homeRegion;
+    this.table = createResultsTable(this, 'Results', {
+      tableName: names.tableName,
+      deletionProtection: props.tableDeletionProtection,
+      removalPolicy: props.tableRemovalPolicy,
+    });
+    const deadLetters = createDeadLetterQueue(this, 'DeadLetters', names.deadLetterQueueName);
+    this.alertTopic = new AlertTopic(this, 'Alerts', {
+      topicName: names.topicName,
+      alerts: monitor.alerts,
+      deadLetterQueue: deadLetters,
+    });
+    const environment = {
+      LOOKOUT_TABLE_NAME: names.tableName,
+      LOOKOUT_HOME_REGION: home,
+      LOOKOUT_TOPIC_ARN: this.alertTopic.topic.topicArn,
+      LOOKOUT_DASHBOARD_URL: dashboardUrl(home, names.dashboardName),
+    };
+    const common = {
+      declaration: deployable.declaration,
+      environment,
+      timeout: homeFunctionTimeout,
+      memorySizeMb: homeFunctionMemoryMb,
+      logRetention: props.logRetention,
+    };
+    this.evaluate = new LookoutFunction(this, 'Evaluate', {
+      ...common,
+      handler: 'evaluate',
+      functionName: names.evaluateFunctionName,
+      description:
+        'Lookout: evaluates new results (outages, SLOs, certificates), publishes metrics and alerts',
+    });
+    this.sweep = new LookoutFunction(this, 'Sweep', {
+      ...common,
+      handler: 'sweep',
+      functionName: names.sweepFunctionName,
+      description: 'Lookout: finds probes that did not report, sends reminders, every minute',
+      asyncFailureQueue: deadLetters,
+    });
+    for (const fn of [this.evaluate, this.sweep]) this.grantHomeAccess(fn.role);
+    acknowledgeFunctionFindings(this.evaluate, { asyncInvoked: false });
+    acknowledgeFunctionFindings(this.sweep, { asyncInvoked: true });
+
+    this.readStream(this.evaluate, deadLetters);
+    new MinuteSchedules(this, 'SweepSchedule', {
+      target: this.sweep.function,
+      deadLetterQueue: deadLetters,
+      inputs: [{}],
+      description: 'Lookout: sweep every minute',
+    });
+
+    this.dashboard = new LookoutDashboard(this, 'Dashboard', { monitor, names });
+
+    addFunctionAlarms(this, this.evaluate, names.alarmNamePrefix, 'evaluate');
+    addFunctionAlarms(this, this.sweep, names.alarmNamePrefix, 'sweep');
+    addIteratorAgeAlarm(this, this.evaluate, names.alarmNamePrefix);
+    addDeadLetterAlarm(this, deadLetters, names.alarmNamePrefix);
+    new NotifyAlarmsOnTopic(this, 'NotifyAlarms', {
+      alarmNamePrefix: names.alarmNamePrefix,
+      topic: this.alertTopic.topic,
+      deadLetterQueue: deadLetters,
+    });
+  }
+
+  /** The table operations, publishing to the topic (and its key), and Lookout metrics. */
+  private grantHomeAccess(role: iam.Role): void {
+    role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: [
+          'dynamodb:Query',
+          'dynamodb:GetItem',
+          'dynamodb:PutItem',
+          'dynamodb:UpdateItem',
+          'dynamodb:BatchWriteItem',
+        ],
+        resources: [this.table.tableArn],
+      }),
+    );
+    role.addToPolicy(
+      new iam.PolicyStatement({ actions: ['sns:Publish'], resources: [this.alertTopic.topic.topicArn] }),
+    );
+    role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
+        resources: [this.alertTopic.key.keyArn],
+      }),
+    );
+    grantPutLookoutMetrics(role);
+  }
+
+  /** The evaluate function on the stream: new raw results only, in batches, failures to the dead-letter queue. */
+  private readStream(evaluate: LookoutFunction, deadLetters: sqs.IQueue): void {
+    const streamArn = this.table.tableStreamArn;
+    if (streamArn === undefined) throw new Error('the results table has no stream');
+    evaluate.role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator'],
+        resources: [streamArn],
+      }),
+    );
+    evaluate.role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['dynamodb:ListStreams'],
+        resources: [`${this.table.tableArn}/stream/*`],
+      }),
+    );
+    Validations.of(evaluate.role).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${this.getLogicalId(this.table.node.defaultChild as dynamodb.CfnTable)}.Arn>/stream/*]`,
+      reason:
+        "dynamodb:ListStreams is authorized on the stream path of a table; this is the results table's own streams only.",
+    });
+    const mapping = new lambda.EventSourceMapping(this, 'ResultsStream', {
+      target: evaluate.function,
+      eventSourceArn: streamArn,
+      startingPosition: lambda.StartingPosition.TRIM_HORIZON,
+      batchSize: evaluateStreamSettings.batchSize,
+      maxBatchingWindow: evaluateStreamSettings.maxBatchingWindow,
+      bisectBatchOnError: true,
+      reportBatchItemFailures: true,
+      retryAttempts: evaluateStreamSettings.retryAttempts,
+      onFailure: new SqsDlq(deadLetters),
+      filters: [
+        lambda.FilterCriteria.filter({
+          eventName: lambda.FilterRule.isEqual('INSERT'),
+          dynamodb: { NewImage: { sk: { S: lambda.FilterRule.beginsWith('result#') } } },
+        }),
+      ],
+    });
+    mapping.node.addDependency(evaluate.role);
+  }
+}
