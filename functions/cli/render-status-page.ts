@@ -19,7 +19,7 @@ export function renderStatusPage(views: readonly CheckView[]): string {
     .join('\n');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="10"><title>Lookout (local)</title>
-<style>body{font:14px system-ui,sans-serif;margin:2rem}table{border-collapse:collapse}td,th{padding:.3rem .8rem;border-bottom:1px solid #e5e7eb;text-align:left}</style></head>
+<style>body{font:14px system-ui,sans-serif;margin:2rem}table{border-collapse:collapse}td,th{padding:.3rem .8rem;border-bottom:1px solid #e5e7eb;text-align:left}td:nth-child(-n+2),td:nth-child(4){white-space:nowrap}</style></head>
 <body><h1>Lookout, probing from this machine</h1>
 <table><thead><tr><th>State</th><th>Check</th><th>Target</th><th>Latency</th><th>Last probe</th><th>Error</th><th>Alerts</th></tr></thead>
 <tbody>
