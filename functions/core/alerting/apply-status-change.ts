@@ -11,6 +11,11 @@ export interface DesiredStatus {
   /** The severity while firing. */
   severity: Severity;
   details: EventDetails;
+  /**
+   * When the condition began (epoch milliseconds), if before now: the first failed round of an outage.
+   * @default now
+   */
+  sinceMs?: number;
 }
 
 /** The next state, and an event that was silenced (to record, not send). */
@@ -47,7 +52,7 @@ export function applyStatusChange(
     ...state,
     status: desired.status,
     ...(desired.status === 'firing' ? { severity: desired.severity } : { severity: undefined }),
-    since: type === 'escalated' ? state.since : nowIso,
+    since: type === 'escalated' ? state.since : type === 'opened' ? openedSince(desired, context) : nowIso,
     recentChangesMs,
     flapping: state.flapping || becomesFlapping,
     eventCount: state.eventCount + 1,
@@ -56,6 +61,10 @@ export function applyStatusChange(
   if (event.silenced) return { state: next, silencedEvent: event };
   if (state.flapping) return { state: next };
   return { state: { ...next, outbox: [...state.outbox, event] } };
+}
+
+function openedSince(desired: DesiredStatus, context: TransitionContext): string {
+  return new Date(Math.min(desired.sinceMs ?? context.nowMs, context.nowMs)).toISOString();
 }
 
 function transitionType(state: AlertState, desired: DesiredStatus): LookoutEventType | undefined {
@@ -77,7 +86,7 @@ function buildEvent(
   return eventFor(state, {
     type,
     severity: type === 'resolved' ? 'info' : desired.severity,
-    since: type === 'opened' ? new Date(context.nowMs).toISOString() : state.since,
+    since: type === 'opened' ? openedSince(desired, context) : state.since,
     details: { ...desired.details, summary },
     context,
   });

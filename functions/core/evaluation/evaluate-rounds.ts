@@ -48,7 +48,10 @@ export async function evaluateRounds(
         nowMs,
       ),
       check.alert,
-      (verdict, firing) => describeOutage(check, verdict, firing),
+      (verdict, firing, current) => ({
+        ...describeOutage(check, verdict, firing),
+        sinceMs: verdict.roundAtMs - (current.failedRounds - 1) * check.intervalMs,
+      }),
       context,
     ),
   );
@@ -62,7 +65,10 @@ export async function evaluateRounds(
         nowMs,
       ),
       check.alert,
-      (verdict, firing) => describeDegraded(check, verdict, firing),
+      (verdict, firing, current) => ({
+        ...describeDegraded(check, verdict, firing),
+        sinceMs: verdict.roundAtMs - (current.failedRounds - 1) * check.intervalMs,
+      }),
       context,
     ),
   );

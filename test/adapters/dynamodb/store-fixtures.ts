@@ -5,6 +5,7 @@ import {
 } from '../../../functions/adapters/dynamodb/create-dynamodb-store';
 import type { AlertState } from '../../../functions/core/alerting/alert-state';
 import { type LookoutEvent, lookoutEventSchema } from '../../../functions/core/alerting/lookout-event';
+import { newAlertState } from '../../../functions/core/alerting/new-alert-state';
 import type { LookoutStore } from '../../../functions/core/ports/lookout-store';
 import type { StoredResult } from '../../../functions/core/ports/stored-result';
 import type { ProbeResult } from '../../../functions/core/probe-result';
@@ -73,19 +74,8 @@ export function alertState(
   overrides: Partial<AlertState> = {},
 ): AlertState {
   return {
-    checkId,
-    key,
-    kind: 'outage',
-    status: 'ok',
-    since: '2030-01-01T00:00:00.000Z',
+    ...newAlertState(checkId, key, 'outage', Date.parse('2030-01-01T00:00:00.000Z')),
     version,
-    eventCount: 0,
-    failedRounds: 0,
-    passedRounds: 0,
-    recentChangesMs: [],
-    flapping: false,
-    notifiedStatus: 'ok',
-    outbox: [],
     ...overrides,
   };
 }

@@ -1,4 +1,3 @@
-import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LookoutEvent } from '../../../functions/core/alerting/lookout-event';
@@ -6,6 +5,7 @@ import {
   renderNotification,
   snsMessageAttributes,
 } from '../../../functions/core/messages/render-notification';
+import { expectGolden, renderForGolden } from '../../support/golden-notification';
 import {
   certificateWarning,
   degradedReminder,
@@ -16,22 +16,6 @@ import {
 } from './event-fixtures';
 
 const goldenDir = join(import.meta.dirname, 'golden');
-const updateGolden = process.env.UPDATE_GOLDEN === '1';
-
-/** Everything a subscriber sees of one event, as one text file. */
-function renderForGolden(event: LookoutEvent): string {
-  const rendered = renderNotification(event);
-  return [
-    `=== subject (${rendered.subject.length} chars)`,
-    rendered.subject,
-    `=== sms (${rendered.sms.length} chars)`,
-    rendered.sms,
-    '=== attributes',
-    JSON.stringify(snsMessageAttributes(event)),
-    '=== email',
-    rendered.email,
-  ].join('\n');
-}
 
 const scenarios: Array<[string, LookoutEvent]> = [
   ['outage-opened', outageOpened],
@@ -44,10 +28,7 @@ const scenarios: Array<[string, LookoutEvent]> = [
 
 describe('renderNotification golden files (UPDATE_GOLDEN=1 rewrites them)', () => {
   it.each(scenarios)('%s', (name, event) => {
-    const file = join(goldenDir, `${name}.txt`);
-    const actual = renderForGolden(event);
-    if (updateGolden) writeFileSync(file, actual);
-    expect(actual).toBe(readFileSync(file, 'utf8'));
+    expectGolden(join(goldenDir, `${name}.txt`), renderForGolden(event));
   });
 });
 
