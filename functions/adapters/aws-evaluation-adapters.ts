@@ -12,8 +12,6 @@ export interface AwsEvaluationAdapterOptions {
   homeRegion: string;
   tableName: string;
   topicArn: string;
-  /** @default undefined */
-  dashboardUrl?: string;
 }
 
 /** The evaluate and sweep functions' adapters: the table, CloudWatch and the SNS topic. */
@@ -29,7 +27,6 @@ export function createAwsEvaluationAdapters(options: AwsEvaluationAdapterOptions
     notifier: createSnsNotifier({
       client: createSnsClient({ region }),
       topicArn: options.topicArn,
-      ...(options.dashboardUrl === undefined ? {} : { dashboardUrl: options.dashboardUrl }),
     }),
   };
 }

@@ -22,12 +22,3 @@ export function createWebhookNotifier(url: string): Notifier {
     },
   };
 }
-
-/** Sends to each notifier in turn; accepted once all accepted, so a later one only sees what earlier ones took. */
-export function chainNotifiers(notifiers: readonly Notifier[]): Notifier {
-  return {
-    async publish(event) {
-      for (const notifier of notifiers) await notifier.publish(event);
-    },
-  };
-}

@@ -4,6 +4,7 @@ import { evaluateNewResults } from '../core/evaluation/evaluate-new-results';
 import type { EvaluationDeps } from '../core/evaluation/evaluation-deps';
 import { sweep } from '../core/evaluation/sweep';
 import type { StoredResult } from '../core/ports/stored-result';
+import type { ProbeResult } from '../core/probe-result';
 import { roundAtFor } from '../core/schedule/round-at';
 import { runChecks } from '../probe/run-checks';
 import { runMinute } from '../probe/run-minute';
@@ -11,7 +12,7 @@ import { runMinute } from '../probe/run-minute';
 /** What the local monitor runs with. */
 export interface LocalMonitorOptions extends EvaluationDeps {
   resolveSecret: (secret: SecretRef) => Promise<string>;
-  /** Called after each batch of results was written and evaluated, and after each sweep. */
+  /** Called with each batch of results once written and evaluated, and with none after each sweep. */
   onChange: (results: readonly StoredResult[]) => Promise<void> | void;
   /** @default 20 */
   concurrency?: number;
@@ -65,9 +66,10 @@ export class LocalMonitor {
   private async probeEveryCheckNow(startedMs: number): Promise<void> {
     const checks = this.options.monitor.checks;
     const results = await runChecks(checks, this.probeContext());
-    const stored = results.map((result, index) => ({
-      result,
-      roundAtMs: roundAtFor(checks[index] ?? { id: result.checkId, intervalMs: 60_000 }, startedMs),
+    // runChecks returns the results in the order of the checks.
+    const stored = checks.map((check, index) => ({
+      result: results[index] as ProbeResult,
+      roundAtMs: roundAtFor(check, startedMs),
     }));
     await this.options.store.putResults(stored, this.options.monitor.retentionMs);
     await this.evaluate(stored);

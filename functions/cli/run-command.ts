@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
+import { chainNotifiers } from '../adapters/chain-notifiers';
 import { createLocalSecretResolver } from '../adapters/local-secret-resolver';
 import { openLocalStore } from '../adapters/local-store';
 import { createTerminalNotifier } from '../adapters/terminal-notifier';
-import { chainNotifiers, createWebhookNotifier } from '../adapters/webhook-notifier';
-import { checkTarget } from '../core/alerting/check-target';
+import { createWebhookNotifier } from '../adapters/webhook-notifier';
 import type { LookoutEvent } from '../core/alerting/lookout-event';
+import { checkTarget } from '../core/check-target';
 import { localizeMonitor } from '../core/local-monitor';
 import type { LookoutStore } from '../core/ports/lookout-store';
+import type { StoredResult } from '../core/ports/stored-result';
 import type { ResolvedCheck } from '../core/resolved-monitor';
 import { type CheckView, checkStateLabel } from './check-view';
 import type { CliIo, ExitCode } from './cli-io';
@@ -67,8 +69,12 @@ export async function runRunCommand(options: RunCommandOptions, io: CliIo): Prom
     palette.bold(`Lookout: probing ${monitor.checks.length} checks from this machine`) +
       palette.dim(` · status page ${server.url} · data in ${dataDir} · Ctrl-C stops`),
   );
-  const refresh = async () => {
-    await refreshViews(local.store, monitor.checks, views);
+  // After a round, only its checks changed; after a sweep (no results), any may have.
+  const refresh = async (results: readonly StoredResult[]) => {
+    const changed = new Set(results.map((stored) => stored.result.checkId));
+    const checks =
+      changed.size === 0 ? monitor.checks : monitor.checks.filter((check) => changed.has(check.id));
+    await refreshViews(local.store, checks, views);
     view.render([...views.values()]);
   };
   const engine = new LocalMonitor({

@@ -16,7 +16,6 @@ export function evaluationDepsFromEnvironment(): () => EvaluationDeps {
     homeRegion: env.AWS_REGION,
     tableName: env.LOOKOUT_TABLE_NAME,
     topicArn: env.LOOKOUT_TOPIC_ARN,
-    ...(dashboardUrl ? { dashboardUrl } : {}),
   });
   return () => ({
     monitor,

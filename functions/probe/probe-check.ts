@@ -1,4 +1,5 @@
 import type { Assertion, AssertionOutcome } from '../core/assertion';
+import { checkTarget } from '../core/check-target';
 import { evaluateAssertions } from '../core/evaluate-assertions';
 import type { Observation } from '../core/observation';
 import type { ErrorCode, PhaseTimings, ProbeError, ProbeResult } from '../core/probe-result';
@@ -87,7 +88,7 @@ async function attempt(
     checkId: check.id,
     kind: check.kind,
     region: context.region,
-    target: targetOf(check),
+    target: checkTarget(check),
     startedAt: new Date(startedAtMs).toISOString(),
     ok: error === undefined,
     degraded:
@@ -157,8 +158,4 @@ function toProbeError(caught: unknown): ProbeError {
   }
   const message = caught instanceof Error ? caught.message : String(caught);
   return { code: 'INTERNAL', message: `internal error in the probe engine: ${message}` };
-}
-
-function targetOf(check: ResolvedCheck): string {
-  return check.kind === 'http' ? check.url : `${check.host}:${check.port}`;
 }

@@ -1,6 +1,7 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createDynamoDbStore } from '../../functions/adapters/dynamodb/create-dynamodb-store';
 import type { LookoutEvent } from '../../functions/core/alerting/lookout-event';
+import { checkTarget } from '../../functions/core/check-target';
 import type { MonitorDeclaration } from '../../functions/core/declarations';
 import { evaluateNewResults } from '../../functions/core/evaluation/evaluate-new-results';
 import type { EvaluationDeps } from '../../functions/core/evaluation/evaluation-deps';
@@ -175,7 +176,7 @@ export function simulatedResult(
     checkId: check.id,
     kind: check.kind,
     region,
-    target: check.kind === 'http' ? check.url : `${check.host}:${check.port}`,
+    target: checkTarget(check),
     startedAt: new Date(startedAtMs).toISOString(),
     ok,
     degraded,

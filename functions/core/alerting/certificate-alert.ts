@@ -1,7 +1,7 @@
+import { checkTarget } from '../check-target';
 import type { ProbeResult } from '../probe-result';
 import type { ResolvedCheck } from '../resolved-monitor';
 import type { DesiredStatus } from './apply-status-change';
-import { checkTarget } from './check-target';
 
 /**
  * Where a check's certificate alert should be, from the latest result of each region: warning at or below

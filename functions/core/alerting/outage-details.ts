@@ -1,7 +1,7 @@
+import { checkTarget } from '../check-target';
 import { formatDurationMs } from '../duration';
 import type { ResolvedCheck } from '../resolved-monitor';
 import type { DesiredStatus } from './apply-status-change';
-import { checkTarget } from './check-target';
 import { lastFailureOf } from './last-failure';
 import type { RoundVerdict } from './round-verdicts';
 

@@ -1,8 +1,8 @@
+import { checkTarget } from '../check-target';
 import { formatDurationMs } from '../duration';
 import type { StoredResult } from '../ports/stored-result';
 import type { ResolvedCheck } from '../resolved-monitor';
 import type { DesiredStatus } from './apply-status-change';
-import { checkTarget } from './check-target';
 
 /** How many intervals a region may stay silent before its probe counts as missing. */
 export const missingAfterIntervals = 2;

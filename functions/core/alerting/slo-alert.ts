@@ -1,8 +1,8 @@
+import { checkTarget } from '../check-target';
 import { formatDurationMs } from '../duration';
 import type { ResolvedCheck } from '../resolved-monitor';
 import type { Severity } from './alert-kind';
 import type { DesiredStatus } from './apply-status-change';
-import { checkTarget } from './check-target';
 
 /** A burn-rate rule, as the SLO math names it. */
 export interface BurnRule {

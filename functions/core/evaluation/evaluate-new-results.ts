@@ -1,6 +1,6 @@
 import { buildResultMetrics } from '../metrics/build-result-metrics';
 import type { StoredResult } from '../ports/stored-result';
-import type { ResolvedCheck } from '../resolved-monitor';
+import type { ResolvedCheck, ResolvedSlo } from '../resolved-monitor';
 import { isInMaintenance } from '../schedule/maintenance';
 import { rollupSample } from '../slo/rollup-sample';
 import { AlertBook } from './alert-book';
@@ -59,14 +59,23 @@ async function processCheck(
   check: ResolvedCheck,
   results: readonly StoredResult[],
 ): Promise<void> {
-  const samples = (check.slo === undefined ? [] : results)
-    .filter(
-      ({ result }) =>
-        isInMaintenance(deps.monitor.maintenance, check.id, Date.parse(result.startedAt)) === undefined,
-    )
-    .map(({ result }) => rollupSample(result, check));
-  if (samples.length > 0) await deps.store.addToRollups(check.id, samples, rollupTtl(check));
+  if (check.slo !== undefined) await addToSloRollups(deps, check.id, check.slo, results);
   const book = await AlertBook.open(deps, check.id);
   await evaluateRounds(deps, book, check);
   for (const state of book.all()) await deliverOutbox(deps, book, state);
+}
+
+async function addToSloRollups(
+  deps: EvaluationDeps,
+  checkId: string,
+  slo: ResolvedSlo,
+  results: readonly StoredResult[],
+): Promise<void> {
+  const samples = results
+    .filter(
+      ({ result }) =>
+        isInMaintenance(deps.monitor.maintenance, checkId, Date.parse(result.startedAt)) === undefined,
+    )
+    .map(({ result }) => rollupSample(result, { slo }));
+  if (samples.length > 0) await deps.store.addToRollups(checkId, samples, rollupTtl(slo));
 }

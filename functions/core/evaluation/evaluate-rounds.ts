@@ -2,11 +2,10 @@ import { alertKey } from '../alerting/new-alert-state';
 import { describeDegraded, describeOutage } from '../alerting/outage-details';
 import { judgeRounds, type RoundRules } from '../alerting/round-verdicts';
 import { advanceStreakAlert } from '../alerting/streak-alert';
-import type { TransitionContext } from '../alerting/transition-context';
 import type { ResolvedCheck } from '../resolved-monitor';
 import type { AlertBook } from './alert-book';
 import type { EvaluationDeps } from './evaluation-deps';
-import { silenceReason } from './silence-reason';
+import { transitionContextFor } from './transition-context-for';
 
 /** Slack after a round's timeout for results to arrive before the round is judged on what reported. */
 export const roundArrivalSlackMs = 30_000;
@@ -28,11 +27,7 @@ export async function evaluateRounds(
   const fromMs = Math.max(oldestCounted + 1, nowMs - lookbackRounds * check.intervalMs - check.timeoutMs);
   const results = await deps.store.resultsSince(check.id, fromMs);
   if (results.length === 0) return;
-  const context: TransitionContext = {
-    nowMs,
-    ...optional('silencedBy', silenceReason(deps.monitor, check.id, nowMs)),
-    ...optional('dashboardUrl', deps.dashboardUrl),
-  };
+  const context = transitionContextFor(deps, check.id, nowMs);
   const rules = (isBad: RoundRules['isBad']): RoundRules => ({
     regions: check.regions,
     regionsToFail: check.alert.regionsToFail,
@@ -72,9 +67,4 @@ export async function evaluateRounds(
       context,
     ),
   );
-}
-
-/** `{ [key]: value }`, or `{}` when value is undefined. */
-export function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
-  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }

@@ -5,15 +5,14 @@ import { desiredCertificateStatus } from '../alerting/certificate-alert';
 import { followUp } from '../alerting/follow-up';
 import { alertKey } from '../alerting/new-alert-state';
 import { desiredProbeMissingStatus } from '../alerting/probe-missing-alert';
-import type { TransitionContext } from '../alerting/transition-context';
 import type { MetricDatum } from '../metrics/metric-datum';
 import type { ResolvedCheck } from '../resolved-monitor';
 import { AlertBook } from './alert-book';
 import { deliverOutbox } from './deliver-outbox';
 import { evaluateCheckSlos } from './evaluate-check-slos';
-import { evaluateRounds, optional } from './evaluate-rounds';
+import { evaluateRounds } from './evaluate-rounds';
 import type { EvaluationDeps } from './evaluation-deps';
-import { silenceReason } from './silence-reason';
+import { transitionContextFor } from './transition-context-for';
 
 /** What one sweep did. */
 export interface SweepOutcome {
@@ -58,11 +57,7 @@ async function sweepCheck(
   check: ResolvedCheck,
 ): Promise<{ datums: MetricDatum[]; sent: number }> {
   const nowMs = deps.now();
-  const context: TransitionContext = {
-    nowMs,
-    ...optional('silencedBy', silenceReason(deps.monitor, check.id, nowMs)),
-    ...optional('dashboardUrl', deps.dashboardUrl),
-  };
+  const context = transitionContextFor(deps, check.id, nowMs);
   const book = await AlertBook.open(deps, check.id);
   await evaluateRounds(deps, book, check);
   const latest = await deps.store.latestResults(check.id);
@@ -76,16 +71,15 @@ async function sweepCheck(
             ...(change.silencedEvent ? { silencedEvents: [change.silencedEvent] } : {}),
           };
         });
-  if (check.kind !== 'tcp') {
-    await move(
-      alertKey('certificate'),
-      'certificate',
-      desiredCertificateStatus(
-        check,
-        latest.map((stored) => stored.result),
-      ),
-    );
-  }
+  // TCP results carry no certificate facts, so their certificate alert is never judged.
+  await move(
+    alertKey('certificate'),
+    'certificate',
+    desiredCertificateStatus(
+      check,
+      latest.map((stored) => stored.result),
+    ),
+  );
   for (const region of check.regions) {
     const regionLatest = latest.find((stored) => stored.result.region === region);
     await move(
