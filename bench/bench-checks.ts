@@ -1,4 +1,4 @@
-import type { ResolvedHttpCheck } from '../functions/core/resolved-monitor';
+import type { ResolvedHttpCheck } from '../functions/core/resolve/resolved-monitor';
 
 /** A resolved HTTP(S) check of `url`, as synth would produce it; `caPem` is trusted for https. No retries. */
 export function benchHttpCheck(id: string, url: string, caPem: string): ResolvedHttpCheck {

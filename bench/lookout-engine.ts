@@ -1,5 +1,5 @@
 import type { ProbeResult } from '../functions/core/probe-result';
-import { probeCheck, runChecks } from '../functions/probe/index';
+import { probeCheck, runChecks } from '../functions/probe';
 import type { ProbeContext } from '../functions/probe/probe-context';
 import { benchHttpCheck } from './bench-checks';
 import type { BatchOutcome, BenchEngine, ProbeSample } from './bench-engine';

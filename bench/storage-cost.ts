@@ -3,7 +3,7 @@
  * written, evaluated as the stream would, swept every minute) over the real adapter and dynalite, which
  * reports consumed capacity as DynamoDB computes it. Results are the size of an HTTPS probe's, TLS facts included. `npm run bench:storage` prints a table per scenario.
  */
-import type { MonitorDeclaration } from '../functions/core/declarations';
+import type { MonitorDeclaration } from '../functions/core/declare/declarations';
 import { createTestClient, startTestDynamoDb } from '../test/support/dynalite';
 import { oneCheckMonitor, Scenario, threeRegions } from '../test/support/scenario';
 import { markdownTable } from './markdown-table';

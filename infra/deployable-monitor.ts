@@ -6,7 +6,7 @@ import {
   type ValidationProblem,
   validateMonitor,
 } from '../functions/core';
-import { deployedMonitor } from '../functions/core/local-monitor';
+import { deployedMonitor } from '../functions/core/resolve/monitor-variants';
 
 /** A monitor that can be deployed: the declaration as shipped to the functions, and its resolved form. */
 export interface DeployableMonitor {

@@ -1,7 +1,7 @@
 import { Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
-import { metricsNamespace } from '../functions/core/metrics/metric-names';
+import { metricsNamespace } from '../functions/core/contract/metric-names';
 
 /**
  * ARNs of home-region resources, built from names (not references) so that a stack in any region can use

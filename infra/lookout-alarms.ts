@@ -2,7 +2,7 @@ import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { metricDimensions, metricNames, metricsNamespace } from '../functions/core/metrics/metric-names';
+import { metricDimensions, metricNames, metricsNamespace } from '../functions/core/contract/metric-names';
 import type { LookoutFunction } from './lookout-function';
 
 /** How close to its timeout a function's longest run may come before it alarms. */

@@ -2,7 +2,7 @@ import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
 import { formatDurationMs, type ResolvedCheck, type ResolvedMonitor } from '../functions/core';
-import { metricDimensions, metricNames, metricsNamespace } from '../functions/core/metrics/metric-names';
+import { metricDimensions, metricNames, metricsNamespace } from '../functions/core/contract/metric-names';
 import type { LookoutNames } from './physical-names';
 
 /** Properties of `LookoutDashboard`. */

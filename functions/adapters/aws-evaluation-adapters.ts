@@ -2,10 +2,10 @@ import type { LookoutStore } from '../core/ports/lookout-store';
 import type { MetricsSink } from '../core/ports/metrics-sink';
 import type { Notifier } from '../core/ports/notifier';
 import { createCloudWatchClient, createSnsClient } from './aws-clients';
-import { createCloudWatchMetricsSink } from './cloudwatch-metrics-sink';
 import { createDynamoDbClient } from './dynamodb/create-client';
 import { createDynamoDbStore } from './dynamodb/create-dynamodb-store';
-import { createSnsNotifier } from './sns-notifier';
+import { createCloudWatchMetricsSink } from './metrics/cloudwatch-metrics-sink';
+import { createSnsNotifier } from './notifiers/sns-notifier';
 
 /** Where the evaluate and sweep functions' AWS services are (all in the home region). */
 export interface AwsEvaluationAdapterOptions {

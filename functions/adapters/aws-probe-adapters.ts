@@ -1,11 +1,11 @@
-import type { SecretRef } from '../core/declarations';
+import type { SecretRef } from '../core/declare/declarations';
 import type { LookoutStore } from '../core/ports/lookout-store';
 import type { MetricsSink } from '../core/ports/metrics-sink';
 import { createCloudWatchClient, createSecretsManagerClient, createSsmClient } from './aws-clients';
-import { createAwsSecretResolver } from './aws-secret-resolver';
-import { createCloudWatchMetricsSink } from './cloudwatch-metrics-sink';
 import { createDynamoDbClient } from './dynamodb/create-client';
 import { createDynamoDbStore } from './dynamodb/create-dynamodb-store';
+import { createCloudWatchMetricsSink } from './metrics/cloudwatch-metrics-sink';
+import { createAwsSecretResolver } from './secrets/aws-secret-resolver';
 
 /** Where a probe function's AWS services are. */
 export interface AwsProbeAdapterOptions {

@@ -1,7 +1,7 @@
-import { createLocalSecretResolver } from '../adapters/local-secret-resolver';
-import { localRegion } from '../core/index';
+import { createLocalSecretResolver } from '../adapters/secrets/local-secret-resolver';
+import { localRegion } from '../core';
 import type { ProbeResult } from '../core/probe-result';
-import { runChecks } from '../probe/index';
+import { runChecks } from '../probe';
 import type { CliIo, ExitCode } from './cli-io';
 import { formatResultsTable } from './format-results-table';
 import { formatSummary } from './format-summary';

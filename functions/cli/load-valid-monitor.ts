@@ -1,4 +1,4 @@
-import { formatProblems, type ResolvedCheck, type ResolvedMonitor, validateMonitor } from '../core/index';
+import { formatProblems, type ResolvedCheck, type ResolvedMonitor, validateMonitor } from '../core';
 import type { CliIo } from './cli-io';
 import { loadMonitorModule } from './load-monitor';
 import { selectChecks } from './select-checks';

@@ -1,4 +1,4 @@
-import type { ResolvedCheck } from '../core/resolved-monitor';
+import type { ResolvedCheck } from '../core/resolve/resolved-monitor';
 
 /** The checks `--only` kept, or the ids it named that do not exist. */
 export type CheckSelection =

@@ -1,4 +1,4 @@
-import type { ResolvedCheck } from './resolved-monitor';
+import type { ResolvedCheck } from './resolve/resolved-monitor';
 
 /** What a check probes, as messages show it: the URL, or `host:port`. */
 export function checkTarget(check: ResolvedCheck): string {

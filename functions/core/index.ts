@@ -3,6 +3,8 @@
  * Pure: no I/O, no environment, no clock.
  */
 
+export { evaluateAssertions } from './assertions/evaluate-assertions';
+export type { Observation } from './assertions/observation';
 export type {
   Assertion,
   AssertionOutcome,
@@ -11,9 +13,9 @@ export type {
   Comparison,
   LatencyPhase,
   RegexSource,
-} from './assertion';
-export type { HttpCheckProps, TcpCheckProps, TlsCheckProps } from './check-builders';
-export { http, tcp, tls } from './check-builders';
+} from './declare/assertion';
+export type { HttpCheckProps, TcpCheckProps, TlsCheckProps } from './declare/check-builders';
+export { http, tcp, tls } from './declare/check-builders';
 export type {
   AlertPolicyDeclaration,
   AlertTargets,
@@ -33,25 +35,23 @@ export type {
   TlsOptions,
   TlsVersion,
   Weekday,
-} from './declarations';
-export { defineMonitor } from './define-monitor';
-export type { Duration, DurationUnit } from './duration';
-export { formatDurationMs, parseDurationMs } from './duration';
-export { evaluateAssertions } from './evaluate-assertions';
-export { expect } from './expect';
-export type { BodyExpectation } from './expect-body';
-export type { CertificateDaysExpectation, CertificateExpectation } from './expect-certificate';
-export type { HeaderExpectation } from './expect-header';
-export type { JsonBodyExpectation, JsonTargetValue } from './expect-json-body';
-export type { LatencyExpectation, LatencyLimit } from './expect-latency';
-export type { StatusExpectation } from './expect-status';
-export {
-  builtInCheckDefaults,
-  defaultRetentionMs,
-  implicitStatusAssertion,
-  majorityOf,
-} from './normalize-monitor';
-export type { Observation } from './observation';
+} from './declare/declarations';
+export { builtInCheckDefaults, defaultMinBadEvents, defaultRetentionMs } from './declare/defaults';
+export { defineMonitor } from './declare/define-monitor';
+export type { Duration, DurationUnit } from './declare/duration';
+export { formatDurationMs, parseDurationMs } from './declare/duration';
+export { expect } from './declare/expect';
+export type { BodyExpectation } from './declare/expect-body';
+export type { CertificateDaysExpectation, CertificateExpectation } from './declare/expect-certificate';
+export type { HeaderExpectation } from './declare/expect-header';
+export type { JsonBodyExpectation, JsonTargetValue } from './declare/expect-json-body';
+export type { LatencyExpectation, LatencyLimit } from './declare/expect-latency';
+export type { StatusExpectation } from './declare/expect-status';
+export type { RegexInput } from './declare/regex-source';
+export { compileRegex, formatRegex, toRegexSource } from './declare/regex-source';
+export type { AwsCommercialRegion, KnownRegion } from './declare/regions';
+export { awsCommercialRegions, isKnownRegion, localRegion } from './declare/regions';
+export { isSecretRef, secret } from './declare/secret';
 export type {
   ErrorCode,
   PhaseTimings,
@@ -61,10 +61,7 @@ export type {
   RedirectHop,
   TlsFacts,
 } from './probe-result';
-export type { RegexInput } from './regex-source';
-export { compileRegex, formatRegex, toRegexSource } from './regex-source';
-export type { AwsCommercialRegion, KnownRegion } from './regions';
-export { awsCommercialRegions, isKnownRegion, localRegion } from './regions';
+export { implicitStatusAssertion, majorityOf } from './resolve/normalize-monitor';
 export type {
   ResolvedAlertPolicy,
   ResolvedCheck,
@@ -76,7 +73,7 @@ export type {
   ResolvedTcpCheck,
   ResolvedTlsCheck,
   ResolvedTlsOptions,
-} from './resolved-monitor';
+} from './resolve/resolved-monitor';
 export type { ScheduledCheck } from './schedule/check-phase';
 export { checkPhaseMs } from './schedule/check-phase';
 export type { DueRound } from './schedule/due-rounds';
@@ -92,7 +89,6 @@ export {
 } from './schedule/placement';
 export { roundAtFor } from './schedule/round-at';
 export { fnv1a32, stableHash } from './schedule/stable-hash';
-export { isSecretRef, secret } from './secret';
 export type { EventCounts } from './slo/burn-rate';
 export { burnRate } from './slo/burn-rate';
 export type { BurnRateRule, BurnRateRuleName } from './slo/burn-rate-rules';
@@ -105,9 +101,9 @@ export type {
   SloEvaluationInput,
   SloObjective,
 } from './slo/evaluate-slo';
-export { defaultMinBadEvents, evaluateSlo } from './slo/evaluate-slo';
+export { evaluateSlo } from './slo/evaluate-slo';
 export { rollupSample } from './slo/rollup-sample';
-export type { MonitorValidation } from './validate-monitor';
-export { validateMonitor } from './validate-monitor';
-export type { ValidationProblem } from './validation-problem';
-export { formatProblems } from './validation-problem';
+export type { MonitorValidation } from './validate/validate-monitor';
+export { validateMonitor } from './validate/validate-monitor';
+export type { ValidationProblem } from './validate/validation-problem';
+export { formatProblems } from './validate/validation-problem';

@@ -1,4 +1,4 @@
-import type { AssertionOutcome } from './assertion';
+import type { AssertionOutcome } from './declare/assertion';
 
 /** Why a probe failed: exactly one code per failed result. */
 export type ErrorCode =

@@ -1,5 +1,5 @@
 import { formatProblems, type ResolvedMonitor, validateMonitor } from '../core';
-import { deployedMonitor } from '../core/local-monitor';
+import { deployedMonitor } from '../core/resolve/monitor-variants';
 
 /**
  * The monitor compiled into this bundle: `infra` has esbuild replace `process.env.LOOKOUT_MONITOR_JSON` with

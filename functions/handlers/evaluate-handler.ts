@@ -1,8 +1,8 @@
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { resultFromStreamImage } from '../adapters/dynamodb/stream-image';
-import { evaluateNewResults } from '../core/evaluation/evaluate-new-results';
-import type { EvaluationDeps } from '../core/evaluation/evaluation-deps';
 import type { StoredResult } from '../core/ports/stored-result';
+import { evaluateNewResults } from '../runtime/evaluate-new-results';
+import type { EvaluationDeps } from '../runtime/evaluation-deps';
 
 /**
  * The evaluate function, on the table's stream (new results only): evaluates each check's new results and

@@ -1,5 +1,5 @@
 import { createAwsEvaluationAdapters } from '../adapters/aws-evaluation-adapters';
-import type { EvaluationDeps } from '../core/evaluation/evaluation-deps';
+import type { EvaluationDeps } from '../runtime/evaluation-deps';
 import { loadBundledMonitor } from './bundled-monitor';
 import { requireEnvironment } from './handler-environment';
 import { jsonLog } from './json-log';

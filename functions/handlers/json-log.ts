@@ -1,4 +1,4 @@
-import type { LogEntry } from '../core/evaluation/evaluation-deps';
+import type { LogEntry } from '../runtime/evaluation-deps';
 
 /** Writes one JSON object per line (CloudWatch Logs parses it), with the time. */
 export function jsonLog(entry: LogEntry): void {

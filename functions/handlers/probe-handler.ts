@@ -1,12 +1,12 @@
 import type { Context } from 'aws-lambda';
-import type { LogEntry } from '../core/evaluation/evaluation-deps';
-import { metricDimensions, metricNames } from '../core/metrics/metric-names';
+import { metricDimensions, metricNames } from '../core/contract/metric-names';
 import type { MetricsSink } from '../core/ports/metrics-sink';
 import type { ResultStore } from '../core/ports/result-store';
-import type { ResolvedMonitor } from '../core/resolved-monitor';
+import type { ResolvedMonitor } from '../core/resolve/resolved-monitor';
 import { checksForRegion, checksForShard } from '../core/schedule/placement';
 import type { ProbeContext } from '../probe/probe-context';
-import { runMinute } from '../probe/run-minute';
+import type { LogEntry } from '../runtime/evaluation-deps';
+import { runMinute } from '../runtime/run-minute';
 
 /** The input the schedule sends: its scheduled time, and which shard of the region's checks to run. */
 export interface ProbeEvent {

@@ -1,5 +1,5 @@
-import type { EvaluationDeps } from '../core/evaluation/evaluation-deps';
-import { type SweepOutcome, sweep } from '../core/evaluation/sweep';
+import type { EvaluationDeps } from '../runtime/evaluation-deps';
+import { type SweepOutcome, sweep } from '../runtime/sweep';
 
 /** The sweep function, every minute: fails the invocation (after sweeping every check) if any check failed. */
 export function createSweepHandler(deps: () => EvaluationDeps) {

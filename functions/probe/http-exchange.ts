@@ -2,7 +2,7 @@ import type { Socket } from 'node:net';
 import type { Dispatcher } from 'undici';
 // Only the Client class: see undici-client.d.ts.
 import Client from 'undici/lib/dispatcher/client.js';
-import type { HttpMethod } from '../core/declarations';
+import type { HttpMethod } from '../core/declare/declarations';
 import type { Deadline } from './deadline';
 import { ProbeFailure } from './probe-failure';
 import { type ProbeTrace, recordReplyTimings } from './probe-trace';

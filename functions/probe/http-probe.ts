@@ -1,4 +1,4 @@
-import type { ResolvedHttpCheck } from '../core/resolved-monitor';
+import type { ResolvedHttpCheck } from '../core/resolve/resolved-monitor';
 import type { ConnectionSettings } from './connection-settings';
 import type { Deadline } from './deadline';
 import { exchange, type HttpResponse } from './http-exchange';

@@ -1,6 +1,6 @@
 import { isIP, type Socket, connect as tcpConnect } from 'node:net';
 import { type DetailedPeerCertificate, type TLSSocket, connect as tlsConnect } from 'node:tls';
-import type { ResolvedTlsOptions } from '../core/resolved-monitor';
+import type { ResolvedTlsOptions } from '../core/resolve/resolved-monitor';
 import type { ConnectionSettings } from './connection-settings';
 import type { Deadline } from './deadline';
 import { ProbeFailure } from './probe-failure';

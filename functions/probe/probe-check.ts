@@ -1,9 +1,9 @@
-import type { Assertion, AssertionOutcome } from '../core/assertion';
+import { evaluateAssertions } from '../core/assertions/evaluate-assertions';
+import type { Observation } from '../core/assertions/observation';
 import { checkTarget } from '../core/check-target';
-import { evaluateAssertions } from '../core/evaluate-assertions';
-import type { Observation } from '../core/observation';
+import type { Assertion, AssertionOutcome } from '../core/declare/assertion';
 import type { ErrorCode, PhaseTimings, ProbeError, ProbeResult } from '../core/probe-result';
-import type { ResolvedCheck } from '../core/resolved-monitor';
+import type { ResolvedCheck } from '../core/resolve/resolved-monitor';
 import type { ConnectionSettings } from './connection-settings';
 import { Deadline } from './deadline';
 import { systemResolver } from './host-resolver';

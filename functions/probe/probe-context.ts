@@ -1,4 +1,4 @@
-import type { SecretRef } from '../core/declarations';
+import type { SecretRef } from '../core/declare/declarations';
 import type { HostResolver } from './host-resolver';
 
 /** What a probe needs from its surroundings: where it runs, the clock, and how to read secrets. */

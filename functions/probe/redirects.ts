@@ -1,4 +1,4 @@
-import type { HttpMethod } from '../core/declarations';
+import type { HttpMethod } from '../core/declare/declarations';
 
 const redirectStatuses = new Set([301, 302, 303, 307, 308]);
 

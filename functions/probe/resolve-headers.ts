@@ -1,4 +1,4 @@
-import type { HeaderValue } from '../core/declarations';
+import type { HeaderValue } from '../core/declare/declarations';
 import type { ProbeContext } from './probe-context';
 import { ProbeFailure } from './probe-failure';
 

@@ -1,5 +1,5 @@
 import type { ProbeResult } from '../core/probe-result';
-import type { ResolvedCheck } from '../core/resolved-monitor';
+import type { ResolvedCheck } from '../core/resolve/resolved-monitor';
 import { probeCheck } from './probe-check';
 import type { RunChecksOptions } from './probe-context';
 

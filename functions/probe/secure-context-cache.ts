@@ -1,5 +1,5 @@
 import { createSecureContext, rootCertificates, type SecureContext } from 'node:tls';
-import type { ResolvedTlsOptions } from '../core/resolved-monitor';
+import type { ResolvedTlsOptions } from '../core/resolve/resolved-monitor';
 
 const contexts = new Map<string, SecureContext>();
 

@@ -1,7 +1,7 @@
 import type { Socket } from 'node:net';
-import type { RegexSource } from '../core/assertion';
-import { compileRegex, formatRegex } from '../core/regex-source';
-import type { ResolvedTcpCheck } from '../core/resolved-monitor';
+import type { RegexSource } from '../core/declare/assertion';
+import { compileRegex, formatRegex } from '../core/declare/regex-source';
+import type { ResolvedTcpCheck } from '../core/resolve/resolved-monitor';
 import type { ConnectionSettings } from './connection-settings';
 import type { Deadline } from './deadline';
 import { openConnection } from './open-connection';

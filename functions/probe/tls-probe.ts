@@ -1,4 +1,4 @@
-import type { ResolvedTlsCheck } from '../core/resolved-monitor';
+import type { ResolvedTlsCheck } from '../core/resolve/resolved-monitor';
 import type { ConnectionSettings } from './connection-settings';
 import type { Deadline } from './deadline';
 import { openConnection } from './open-connection';

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { validateMonitor } from '../../functions/core/index';
+import { validateMonitor } from '../../functions/core';
 import type { ProbeResult } from '../../functions/core/probe-result';
 import { findClosedPort, type LoopbackHttpServer, startLoopbackHttpServer } from './loopback-http-server';
 import { coreDirPath, coreIndexPath, runLookout } from './run-lookout';

@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckView } from '../../functions/cli/check-view';
 import { type StatusServer, startStatusServer } from '../../functions/cli/status-server';
-import type { ResolvedHttpCheck } from '../../functions/core/resolved-monitor';
+import type { ResolvedHttpCheck } from '../../functions/core/resolve/resolved-monitor';
 import { launchChromium } from '../support/chromium';
 import { simulatedResult } from '../support/scenario';
 

@@ -1,6 +1,6 @@
 import type { DynamoDBRecord } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MonitorDeclaration } from '../../functions/core/declarations';
+import type { MonitorDeclaration } from '../../functions/core/declare/declarations';
 import type { StoredResult } from '../../functions/core/ports/stored-result';
 import { loadBundledMonitor } from '../../functions/handlers/bundled-monitor';
 import { createEvaluateHandler } from '../../functions/handlers/evaluate-handler';

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDynamoDbStore } from '../../functions/adapters/dynamodb/create-dynamodb-store';
-import type { MonitorDeclaration } from '../../functions/core/declarations';
-import type { LogEntry } from '../../functions/core/evaluation/evaluation-deps';
+import type { MonitorDeclaration } from '../../functions/core/declare/declarations';
 import type { ResultStore } from '../../functions/core/ports/result-store';
-import { validateMonitor } from '../../functions/core/validate-monitor';
+import { validateMonitor } from '../../functions/core/validate/validate-monitor';
 import { createProbeHandler } from '../../functions/handlers/probe-handler';
+import type { LogEntry } from '../../functions/runtime/evaluation-deps';
 import { startTestDynamoDb, type TestDynamoDb } from '../support/dynalite';
 import { type HttpTestServer, startHttpServer } from '../support/http-test-server';
 import { recordingMetrics } from '../support/scenario';

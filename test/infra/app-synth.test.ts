@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import exampleMonitor from '../../checks/index';
+import exampleMonitor from '../../checks';
 import { formatProblems, validateMonitor } from '../../functions/core';
 import invalidMonitor from './fixtures/invalid-checks';
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { secretEnvVarName } from '../../functions/adapters/local-secret-resolver';
+import { secretEnvVarName } from '../../functions/adapters/secrets/local-secret-resolver';
 import { defined } from './defined';
 import { secretValues, threeRegionMonitor } from './infra-monitors';
 import { synthLookout } from './synth-lookout';

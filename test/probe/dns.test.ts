@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dnsServerResolver, probeCheck } from '../../functions/probe/index';
+import { dnsServerResolver, probeCheck } from '../../functions/probe';
 import { closeAfterEach } from '../support/close-after-each';
 import { startDnsServer } from '../support/dns-server';
 import { expectFailure, expectOk } from '../support/probe-expectations';

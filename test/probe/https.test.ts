@@ -1,7 +1,7 @@
 import { X509Certificate } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TlsFacts } from '../../functions/core/probe-result';
-import { probeCheck } from '../../functions/probe/index';
+import { probeCheck } from '../../functions/probe';
 import { TEST_CA_COMMON_NAME, type TestCertificates, testCertificates } from '../support/certificates';
 import { closeAfterEach } from '../support/close-after-each';
 import { expectFailure, expectOk } from '../support/probe-expectations';

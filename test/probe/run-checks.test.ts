@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runChecks } from '../../functions/probe/index';
+import { runChecks } from '../../functions/probe';
 import { testCertificates } from '../support/certificates';
 import { closeAfterEach } from '../support/close-after-each';
 import { expectFailure, expectOk } from '../support/probe-expectations';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { probeCheck } from '../../functions/probe/index';
+import { probeCheck } from '../../functions/probe';
 import { closeAfterEach } from '../support/close-after-each';
 import { expectFailure, expectOk } from '../support/probe-expectations';
 import { tcpCheck, testContext } from '../support/resolved-checks';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCloudWatchClient, createSnsClient } from '../../functions/adapters/aws-clients';
-import { createCloudWatchMetricsSink } from '../../functions/adapters/cloudwatch-metrics-sink';
-import { createSnsNotifier } from '../../functions/adapters/sns-notifier';
+import { createCloudWatchMetricsSink } from '../../functions/adapters/metrics/cloudwatch-metrics-sink';
+import { createSnsNotifier } from '../../functions/adapters/notifiers/sns-notifier';
 import type { LookoutEvent } from '../../functions/core/alerting/lookout-event';
 import {
   acceptedDatums,

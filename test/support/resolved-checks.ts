@@ -1,11 +1,11 @@
-import type { Assertion } from '../../functions/core/assertion';
+import type { Assertion } from '../../functions/core/declare/assertion';
 import type {
   ResolvedCheckBase,
   ResolvedHttpCheck,
   ResolvedTcpCheck,
   ResolvedTlsCheck,
   ResolvedTlsOptions,
-} from '../../functions/core/resolved-monitor';
+} from '../../functions/core/resolve/resolved-monitor';
 import type { ProbeContext } from '../../functions/probe/probe-context';
 
 /** The status assertion validation adds to every HTTP check that declares none. */

@@ -2,18 +2,18 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createDynamoDbStore } from '../../functions/adapters/dynamodb/create-dynamodb-store';
 import type { LookoutEvent } from '../../functions/core/alerting/lookout-event';
 import { checkTarget } from '../../functions/core/check-target';
-import type { MonitorDeclaration } from '../../functions/core/declarations';
-import { evaluateNewResults } from '../../functions/core/evaluation/evaluate-new-results';
-import type { EvaluationDeps } from '../../functions/core/evaluation/evaluation-deps';
-import { sweep } from '../../functions/core/evaluation/sweep';
+import type { MonitorDeclaration } from '../../functions/core/declare/declarations';
 import type { MetricDatum } from '../../functions/core/metrics/metric-datum';
 import type { LookoutStore } from '../../functions/core/ports/lookout-store';
 import type { MetricsSink } from '../../functions/core/ports/metrics-sink';
 import type { Notifier } from '../../functions/core/ports/notifier';
 import type { StoredResult } from '../../functions/core/ports/stored-result';
 import type { ProbeResult, TlsFacts } from '../../functions/core/probe-result';
-import type { ResolvedCheck, ResolvedMonitor } from '../../functions/core/resolved-monitor';
-import { validateMonitor } from '../../functions/core/validate-monitor';
+import type { ResolvedCheck, ResolvedMonitor } from '../../functions/core/resolve/resolved-monitor';
+import { validateMonitor } from '../../functions/core/validate/validate-monitor';
+import { evaluateNewResults } from '../../functions/runtime/evaluate-new-results';
+import type { EvaluationDeps } from '../../functions/runtime/evaluation-deps';
+import { sweep } from '../../functions/runtime/sweep';
 import { createTestClient } from './dynalite';
 
 /** How a region's probe went in a simulated round. */

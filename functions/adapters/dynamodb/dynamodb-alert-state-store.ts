@@ -1,7 +1,7 @@
 import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import type { AlertState } from '../../core/alerting/alert-state';
+import { tableLayout } from '../../core/contract/table-layout';
 import type { AlertStateStore } from '../../core/ports/alert-state-store';
-import { tableLayout } from '../../core/ports/table-layout';
 import { alertSortKey, checkPartitionKey, itemKey } from './item-keys';
 import { type Item, queryCheckPrefix } from './query-all';
 import { isConditionalCheckFailed, type StoreContext } from './store-context';

@@ -1,7 +1,7 @@
 import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import type { LookoutEvent } from '../../core/alerting/lookout-event';
+import { tableLayout } from '../../core/contract/table-layout';
 import type { EventLog } from '../../core/ports/event-log';
-import { tableLayout } from '../../core/ports/table-layout';
 import { canonicalIso, checkPartitionKey, eventSortKey, expiresAtSeconds } from './item-keys';
 import { queryCheckPrefix } from './query-all';
 import { isConditionalCheckFailed, type StoreContext } from './store-context';

@@ -1,7 +1,7 @@
 import { PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { tableLayout } from '../../core/contract/table-layout';
 import type { ResultStore } from '../../core/ports/result-store';
 import type { StoredResult } from '../../core/ports/stored-result';
-import { tableLayout } from '../../core/ports/table-layout';
 import { batchPutItems } from './batch-put-items';
 import { afterPrefix, canonicalIso, checkPartitionKey, resultSortKey } from './item-keys';
 import { mapSettled } from './map-settled';

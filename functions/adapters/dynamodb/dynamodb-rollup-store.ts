@@ -1,6 +1,6 @@
 import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { tableLayout } from '../../core/contract/table-layout';
 import type { RollupBucket, RollupSample, RollupStore } from '../../core/ports/rollup-store';
-import { tableLayout } from '../../core/ports/table-layout';
 import { checkPartitionKey, expiresAtSeconds, itemKey, rollupPrefix, rollupSortKey } from './item-keys';
 import { mapSettled } from './map-settled';
 import { type Item, queryAll } from './query-all';

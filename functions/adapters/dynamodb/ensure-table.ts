@@ -4,7 +4,7 @@ import {
   type DynamoDBClient,
   ResourceNotFoundException,
 } from '@aws-sdk/client-dynamodb';
-import { tableLayout } from '../../core/ports/table-layout';
+import { tableLayout } from '../../core/contract/table-layout';
 import { sleepMs } from '../retry-with-backoff';
 
 /** How long `ensureTable` waits for the table to become active. */

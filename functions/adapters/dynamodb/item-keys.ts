@@ -1,6 +1,6 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { tableLayout } from '../../core/contract/table-layout';
 import type { RollupGranularity } from '../../core/ports/rollup-store';
-import { tableLayout } from '../../core/ports/table-layout';
 
 const prefix = tableLayout.sortKeyPrefix;
 

@@ -1,5 +1,5 @@
 import { type AttributeValue, QueryCommand, type QueryCommandInput } from '@aws-sdk/client-dynamodb';
-import { tableLayout } from '../../core/ports/table-layout';
+import { tableLayout } from '../../core/contract/table-layout';
 import { checkPartitionKey } from './item-keys';
 import type { StoreContext } from './store-context';
 

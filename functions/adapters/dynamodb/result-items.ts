@@ -1,5 +1,5 @@
+import { tableLayout } from '../../core/contract/table-layout';
 import type { StoredResult } from '../../core/ports/stored-result';
-import { tableLayout } from '../../core/ports/table-layout';
 import type { ProbeResult } from '../../core/probe-result';
 import { canonicalIso, checkPartitionKey, expiresAtSeconds, latestSortKey, resultSortKey } from './item-keys';
 import type { Item } from './query-all';

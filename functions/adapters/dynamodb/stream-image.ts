@@ -1,5 +1,5 @@
+import { tableLayout } from '../../core/contract/table-layout';
 import type { StoredResult } from '../../core/ports/stored-result';
-import { tableLayout } from '../../core/ports/table-layout';
 import type { ProbeResult } from '../../core/probe-result';
 
 /** An attribute of a stream record's image, as Lambda delivers it (only the shapes a result item uses). */

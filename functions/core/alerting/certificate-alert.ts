@@ -1,6 +1,6 @@
 import { checkTarget } from '../check-target';
 import type { ProbeResult } from '../probe-result';
-import type { ResolvedCheck } from '../resolved-monitor';
+import type { ResolvedCheck } from '../resolve/resolved-monitor';
 import type { DesiredStatus } from './apply-status-change';
 
 /**

@@ -1,4 +1,4 @@
-import type { AssertionOutcome } from '../assertion';
+import type { AssertionOutcome } from '../declare/assertion';
 import type { ErrorCode } from '../probe-result';
 import type { AlertKind, Severity } from './alert-kind';
 

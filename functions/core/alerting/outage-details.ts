@@ -1,6 +1,6 @@
 import { checkTarget } from '../check-target';
-import { formatDurationMs } from '../duration';
-import type { ResolvedCheck } from '../resolved-monitor';
+import { formatDurationMs } from '../declare/duration';
+import type { ResolvedCheck } from '../resolve/resolved-monitor';
 import type { DesiredStatus } from './apply-status-change';
 import { lastFailureOf } from './last-failure';
 import type { RoundVerdict } from './round-verdicts';

@@ -1,7 +1,7 @@
 import { checkTarget } from '../check-target';
-import { formatDurationMs } from '../duration';
+import { formatDurationMs } from '../declare/duration';
 import type { StoredResult } from '../ports/stored-result';
-import type { ResolvedCheck } from '../resolved-monitor';
+import type { ResolvedCheck } from '../resolve/resolved-monitor';
 import type { DesiredStatus } from './apply-status-change';
 
 /** How many intervals a region may stay silent before its probe counts as missing. */

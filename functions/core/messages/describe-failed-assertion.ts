@@ -1,5 +1,5 @@
-import type { AssertionOutcome } from '../assertion';
-import { describeExpectation, formatTarget, type TargetUnit } from '../describe-expectation';
+import { describeExpectation, formatTarget, type TargetUnit } from '../assertions/describe-expectation';
+import type { AssertionOutcome } from '../declare/assertion';
 
 /** What an assertion looked at, in words: `status`, `header content-type`, `JSON $.status`, `tls latency`. */
 export function assertionLabel(outcome: AssertionOutcome): string {

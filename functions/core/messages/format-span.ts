@@ -1,7 +1,4 @@
-const secondMs = 1_000;
-const minuteMs = 60 * secondMs;
-const hourMs = 60 * minuteMs;
-const dayMs = 24 * hourMs;
+import { dayMs, hourMs, minuteMs, secondMs } from '../declare/duration';
 
 /**
  * Shows a span of time in at most two units, rounded down: `45s`, `12m`, `1h 5m`, `2d 3h`, `30d`.

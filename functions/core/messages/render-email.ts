@@ -1,5 +1,5 @@
 import type { CertificateFacts, LookoutEvent, SloBurn } from '../alerting/lookout-event';
-import { formatNumber } from '../describe-expectation';
+import { formatNumber } from '../assertions/describe-expectation';
 import { describeFailedAssertion } from './describe-failed-assertion';
 import { formatSpanMs, spanBetweenMs } from './format-span';
 

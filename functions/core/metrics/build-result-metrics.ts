@@ -1,6 +1,6 @@
+import { metricDimensions, metricNames } from '../contract/metric-names';
 import type { PhaseTimings, ProbeResult } from '../probe-result';
 import type { MetricDatum, MetricUnit } from './metric-datum';
-import { metricDimensions, metricNames } from './metric-names';
 import { minuteStartMs, roundToStep, ValueTally } from './value-tally';
 
 /** How `buildResultMetrics` builds metrics. */

@@ -1,5 +1,5 @@
+import { metricDimensions, metricNames } from '../contract/metric-names';
 import type { MetricDatum } from './metric-datum';
-import { metricDimensions, metricNames } from './metric-names';
 import { minuteStartMs, roundToStep } from './value-tally';
 
 /** The error budget left of one SLO objective of one check, at one instant. */

@@ -1,7 +1,6 @@
-import type { ResolvedCheck } from '../resolved-monitor';
+import { minuteMs } from '../declare/duration';
+import type { ResolvedCheck } from '../resolve/resolved-monitor';
 import { stableHash } from './stable-hash';
-
-const minuteMs = 60_000;
 
 /** What scheduling needs to know of a check. */
 export type ScheduledCheck = Pick<ResolvedCheck, 'id' | 'intervalMs'>;

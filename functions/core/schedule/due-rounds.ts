@@ -1,7 +1,6 @@
+import { minuteMs } from '../declare/duration';
 import { checkPhaseMs, type ScheduledCheck } from './check-phase';
 import { modulo } from './modulo';
-
-const minuteMs = 60_000;
 
 /** The checks that start together at one instant of a scheduled minute. */
 export interface DueRound<Check extends ScheduledCheck = ScheduledCheck> {

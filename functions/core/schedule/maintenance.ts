@@ -1,8 +1,7 @@
-import type { ResolvedMaintenanceWindow } from '../resolved-monitor';
+import { dayMs, minuteMs } from '../declare/duration';
+import type { ResolvedMaintenanceWindow } from '../resolve/resolved-monitor';
 import { modulo } from './modulo';
 
-const minuteMs = 60_000;
-const dayMs = 86_400_000;
 const weekMs = 7 * dayMs;
 /** The epoch (1970-01-01) was a Thursday; the first Sunday midnight UTC after it is three days later. */
 const firstSundayMs = 3 * dayMs;

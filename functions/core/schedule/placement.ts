@@ -1,7 +1,6 @@
-import type { ResolvedCheck, ResolvedMonitor } from '../resolved-monitor';
+import { minuteMs } from '../declare/duration';
+import type { ResolvedCheck, ResolvedMonitor } from '../resolve/resolved-monitor';
 import { stableHash } from './stable-hash';
-
-const minuteMs = 60_000;
 
 /** What sharding needs to know of a check. */
 export type ShardedCheck = Pick<ResolvedCheck, 'id' | 'intervalMs' | 'timeoutMs' | 'retries'>;

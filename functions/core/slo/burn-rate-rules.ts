@@ -1,8 +1,5 @@
 import type { Severity } from '../alerting/alert-kind';
-
-const minuteMs = 60_000;
-const hourMs = 60 * minuteMs;
-const dayMs = 24 * hourMs;
+import { dayMs, hourMs, minuteMs } from '../declare/duration';
 
 /** The SLO window the standard burn-rate windows are written for; other windows scale them. */
 export const referenceSloWindowMs = 30 * dayMs;

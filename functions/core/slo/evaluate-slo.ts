@@ -1,11 +1,9 @@
 import type { Severity } from '../alerting/alert-kind';
+import { defaultMinBadEvents } from '../declare/defaults';
+import { dayMs, hourMs, minuteMs } from '../declare/duration';
 import type { RollupBucket } from '../ports/rollup-store';
 import { burnRate, type EventCounts } from './burn-rate';
 import { type BurnRateRule, type BurnRateRuleName, burnRateRules } from './burn-rate-rules';
-
-const minuteMs = 60_000;
-const hourMs = 60 * minuteMs;
-const dayMs = 24 * hourMs;
 
 /** What an objective counts as good: an ok probe, or an ok probe within the latency threshold. */
 export type SloObjective = 'availability' | 'latency';
@@ -17,9 +15,6 @@ export interface MinBadEvents {
   /** In the short window. @default 1 */
   short: number;
 }
-
-/** The default minimum bad events: one failed probe never pages. */
-export const defaultMinBadEvents: MinBadEvents = { long: 3, short: 1 };
 
 /** What `evaluateSlo` needs: one objective of one check, and its rollups. */
 export interface SloEvaluationInput {

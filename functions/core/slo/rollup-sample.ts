@@ -1,6 +1,6 @@
 import type { RollupSample } from '../ports/rollup-store';
 import type { ProbeResult } from '../probe-result';
-import type { ResolvedCheck } from '../resolved-monitor';
+import type { ResolvedCheck } from '../resolve/resolved-monitor';
 
 /**
  * A probe as SLO rollups count it: good for availability when it was ok; good for latency when it was ok and,

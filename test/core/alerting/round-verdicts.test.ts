@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { judgeRounds, type RoundRules } from '../../../functions/core/alerting/round-verdicts';
 import type { StoredResult } from '../../../functions/core/ports/stored-result';
-import type { ResolvedHttpCheck } from '../../../functions/core/resolved-monitor';
+import type { ResolvedHttpCheck } from '../../../functions/core/resolve/resolved-monitor';
 import { simulatedResult } from '../../support/scenario';
 
 const check = {

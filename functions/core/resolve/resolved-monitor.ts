@@ -1,0 +1,118 @@
+import type { Assertion, RegexSource } from '../declare/assertion';
+import type {
+  AlertTargets,
+  HeaderValue,
+  HttpMethod,
+  KeyExchangeGroup,
+  TlsVersion,
+} from '../declare/declarations';
+
+/**
+ * The validated, normalized form of a monitor: every default filled in, every duration in
+ * milliseconds. This is what the engine, the handlers and the infrastructure consume,
+ * and what is shipped to each function as `monitor.json`.
+ */
+
+/** A resolved alert policy. */
+export interface ResolvedAlertPolicy {
+  regionsToFail: number;
+  consecutiveFailures: number;
+  consecutiveSuccesses: number;
+  certificateWarningDays: number;
+  certificateCriticalDays: number;
+  remindEveryMs?: number;
+}
+
+/** A resolved maintenance window; weekly ones in UTC. */
+export type ResolvedMaintenanceWindow = {
+  /** The check ids it silences; `undefined` for every check. */
+  checks?: string[];
+  reason?: string;
+} & (
+  | { kind: 'once'; startMs: number; endMs: number }
+  | {
+      kind: 'weekly';
+      /** 0 = Sunday … 6 = Saturday, as `Date.getUTCDay()`. */
+      days: number[];
+      /** Minutes after midnight UTC. */
+      startMinuteOfDay: number;
+      durationMs: number;
+    }
+);
+
+/** A resolved SLO. */
+export interface ResolvedSlo {
+  /** Percent, in (0, 100), or undefined. */
+  availability?: number;
+  latency?: { thresholdMs: number; target: number };
+  windowMs: number;
+}
+
+/** Resolved TLS options. */
+export interface ResolvedTlsOptions {
+  ca?: string;
+  servername?: string;
+  minVersion: TlsVersion;
+  insecure: boolean;
+  keyExchangeGroups: KeyExchangeGroup[];
+}
+
+/** The fields every resolved check shares. */
+export interface ResolvedCheckBase {
+  id: string;
+  name: string;
+  regions: string[];
+  intervalMs: number;
+  timeoutMs: number;
+  retries: number;
+  degradedLatencyMs?: number;
+  /** Latency targets in milliseconds; regexes as `RegexSource`. */
+  assertions: Assertion[];
+  slo?: ResolvedSlo;
+  alert: ResolvedAlertPolicy;
+  tags: string[];
+}
+
+/** A resolved HTTP(S) check. */
+export interface ResolvedHttpCheck extends ResolvedCheckBase {
+  kind: 'http';
+  url: string;
+  method: HttpMethod;
+  headers: Record<string, HeaderValue>;
+  body?: string;
+  maxRedirects: number;
+  maxBodyBytes: number;
+  tls: ResolvedTlsOptions;
+}
+
+/** A resolved TCP check. */
+export interface ResolvedTcpCheck extends ResolvedCheckBase {
+  kind: 'tcp';
+  host: string;
+  port: number;
+  send?: string;
+  expect?: string | RegexSource;
+}
+
+/** A resolved TLS check. */
+export interface ResolvedTlsCheck extends ResolvedCheckBase {
+  kind: 'tls';
+  host: string;
+  port: number;
+  minDaysValid: number;
+  tls: ResolvedTlsOptions;
+}
+
+/** Any resolved check. */
+export type ResolvedCheck = ResolvedHttpCheck | ResolvedTcpCheck | ResolvedTlsCheck;
+
+/** A resolved monitor. */
+export interface ResolvedMonitor {
+  homeRegion: string;
+  regions: string[];
+  alerts: Required<AlertTargets>;
+  retentionMs: number;
+  maintenance: ResolvedMaintenanceWindow[];
+  metrics: { perRegion: boolean };
+  checks: ResolvedCheck[];
+}

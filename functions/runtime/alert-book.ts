@@ -1,0 +1,73 @@
+import type { AlertKind } from '../core/alerting/alert-kind';
+import type { AlertState } from '../core/alerting/alert-state';
+import type { LookoutEvent } from '../core/alerting/lookout-event';
+import { newAlertState } from '../core/alerting/new-alert-state';
+import type { EvaluationDeps } from './evaluation-deps';
+
+/** How many times a change is recomputed when another evaluator wrote the same alert first. */
+const maxConflicts = 8;
+
+/** A computed change: the next state, and events a maintenance window silenced (recorded, not sent). */
+export interface AlertChange {
+  state: AlertState;
+  silencedEvents?: readonly LookoutEvent[];
+}
+
+/**
+ * The alert states of one check, read once and kept current. `update` recomputes a change from the
+ * freshest state until its conditional write wins, so concurrent evaluators never apply one transition twice.
+ */
+export class AlertBook {
+  private states = new Map<string, AlertState>();
+
+  private constructor(
+    private readonly deps: EvaluationDeps,
+    private readonly checkId: string,
+  ) {}
+
+  /** Reads the check's alert states. */
+  static async open(deps: EvaluationDeps, checkId: string): Promise<AlertBook> {
+    const book = new AlertBook(deps, checkId);
+    await book.reload();
+    return book;
+  }
+
+  /** The states read so far. */
+  all(): AlertState[] {
+    return [...this.states.values()];
+  }
+
+  /** The state of one alert, or a fresh one if it never fired. */
+  get(key: string, kind: AlertKind): AlertState {
+    return this.states.get(key) ?? newAlertState(this.checkId, key, kind, this.deps.now());
+  }
+
+  /** Applies `compute` to the alert's current state and writes the result conditionally, retrying on conflict. */
+  async update(
+    key: string,
+    kind: AlertKind,
+    compute: (state: AlertState) => AlertChange,
+  ): Promise<AlertState> {
+    for (let conflict = 0; conflict < maxConflicts; conflict += 1) {
+      const current = this.get(key, kind);
+      const change = compute(current);
+      if (change.state === current) return current;
+      const next = { ...change.state, version: current.version + 1 };
+      if (await this.deps.store.saveAlertState(next)) {
+        this.states.set(key, next);
+        for (const event of change.silencedEvents ?? []) {
+          await this.deps.store.recordEvent(event, this.deps.monitor.retentionMs);
+        }
+        return next;
+      }
+      await this.reload();
+    }
+    throw new Error(`alert ${this.checkId}/${key} kept changing under ${maxConflicts} attempts to update it`);
+  }
+
+  /** Reads the states again, after another writer changed them. */
+  async reload(): Promise<void> {
+    const states = await this.deps.store.alertStates(this.checkId);
+    this.states = new Map(states.map((state) => [state.key, state]));
+  }
+}
