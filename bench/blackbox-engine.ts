@@ -1,4 +1,5 @@
 import { Agent, request } from 'undici';
+import { mapBounded } from '../functions/core/map-bounded';
 import {
   type BatchOutcome,
   type BenchEngine,
@@ -9,7 +10,6 @@ import {
 import { parseBlackboxProbe } from './blackbox-metrics';
 import type { BlackboxProcess } from './blackbox-process';
 import { blackboxProbeTimeoutSeconds } from './blackbox-process';
-import { runBounded } from './bounded-pool';
 import { processCpuSeconds } from './process-cpu';
 
 /**
@@ -62,7 +62,7 @@ export function blackboxEngine(exporter: BlackboxProcess): BenchEngine {
   ): Promise<BatchOutcome> => {
     const cpuBefore = processCpuSeconds(exporter.pid);
     const startedAt = performance.now();
-    const samples = await runBounded(count, concurrency, async () => ({
+    const samples = await mapBounded(Array.from({ length: count }), concurrency, async () => ({
       ...(await probe(url, protocol)),
       wallMs: Number.NaN,
     }));

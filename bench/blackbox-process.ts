@@ -1,7 +1,7 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { closeSync, openSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { delimiter, join } from 'node:path';
+import { closedPort } from '../test/support/closed-port';
 import { onExitStop } from './cleanup';
 import { withTimeout } from './with-timeout';
 
@@ -72,18 +72,6 @@ export function writeBlackboxConfig(workDir: string, caPath: string): string {
   return configPath;
 }
 
-function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 /**
  * Runs the exporter under `sh`, which prints the exporter's pid and kills it when its stdin closes:
  * so the exporter also stops if the bench is killed outright.
@@ -131,7 +119,7 @@ export async function startBlackbox(
   configPath: string,
   workDir: string,
 ): Promise<BlackboxProcess> {
-  const port = await findFreePort();
+  const port = await closedPort();
   const logPath = join(workDir, 'blackbox.log');
   const logFd = openSync(logPath, 'w');
   const args = [`--config.file=${configPath}`, `--web.listen-address=127.0.0.1:${port}`, '--log.level=warn'];

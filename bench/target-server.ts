@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from '../functions/adapters/listen-on-loopback';
 import {
   maxTargetDelayMs,
   type TakeStatsMessage,
@@ -53,12 +53,7 @@ function listen(server: Server): Promise<number> {
   server.on('connection', () => {
     connections += 1;
   });
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen({ host: '127.0.0.1', port: 0, backlog: 1024 }, () => {
-      resolve((server.address() as AddressInfo).port);
-    });
-  });
+  return listenOnLoopback(server, 0, 1024);
 }
 
 function takeStats(requestId: number): TargetStatsMessage {

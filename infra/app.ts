@@ -7,7 +7,7 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { App } from 'aws-cdk-lib';
-import { InvalidMonitorError } from './deployable-monitor';
+import { isLookoutError } from '../functions/core/lookout-error';
 import { Lookout } from './lookout';
 import { addLookoutNagChecks } from './nag-checks';
 
@@ -19,7 +19,7 @@ try {
   // Validated by the stage: the declaration's type is not trusted.
   new Lookout(app, 'Lookout', { monitor: exported as never });
 } catch (error) {
-  if (!(error instanceof InvalidMonitorError)) throw error;
+  if (!isLookoutError(error, 'LOOKOUT_INVALID_MONITOR')) throw error;
   console.error(`${checksModule}\n${error.message}`);
   process.exit(1);
 }

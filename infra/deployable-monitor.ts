@@ -6,6 +6,7 @@ import {
   type ValidationProblem,
   validateMonitor,
 } from '../functions/core';
+import { LookoutError } from '../functions/core/lookout-error';
 import { deployedMonitor } from '../functions/core/resolve/monitor-variants';
 
 /** A monitor that can be deployed: the declaration as shipped to the functions, and its resolved form. */
@@ -17,14 +18,15 @@ export interface DeployableMonitor {
 }
 
 /** Thrown when a monitor cannot be deployed; the message lists every problem, one a line. */
-export class InvalidMonitorError extends Error {
+export class InvalidMonitorError extends LookoutError {
+  override readonly name = 'InvalidMonitorError';
+  readonly code = 'LOOKOUT_INVALID_MONITOR';
   /** Every problem found. */
   readonly problems: ValidationProblem[];
 
   constructor(problems: ValidationProblem[]) {
     const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
     super(`Lookout cannot deploy this monitor (${count}):\n${formatProblems(problems)}`);
-    this.name = 'InvalidMonitorError';
     this.problems = problems;
   }
 }

@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import type { MonitorDeclaration } from '../functions/core';
+import { bundledMonitorVariable, type HandlerName } from '../functions/core/contract/handler-environment';
 
-/** A Lambda entry point in functions/handlers. */
-export type HandlerName = 'probe' | 'evaluate' | 'sweep';
+export type { HandlerName };
 
 /** The repository root: the project root of every bundle (it holds package-lock.json). */
 export const projectRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -37,7 +37,7 @@ export const handlerBundlingSettings = {
 } as const;
 
 /** The global each bundle reads its monitor from (functions/handlers/bundled-monitor.ts). */
-export const monitorDefineKey = 'process.env.LOOKOUT_MONITOR_JSON';
+export const monitorDefineKey = `process.env.${bundledMonitorVariable}`;
 
 /**
  * The esbuild `define` of every bundle: the validated declaration, compiled in as a JSON string literal

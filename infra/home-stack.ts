@@ -6,6 +6,8 @@ import { SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { type HandlerEnvironment, handlerVariables } from '../functions/core/contract/handler-environment';
+import { tableLayout } from '../functions/core/contract/table-layout';
 import { NotifyAlarmsOnTopic } from './alarm-routing';
 import { AlertTopic } from './alert-topic';
 import { createDeadLetterQueue } from './dead-letter-queue';
@@ -54,9 +56,9 @@ export class LookoutHomeStack extends Stack {
   /** The alert topic and its key. */
   readonly alertTopic: AlertTopic;
   /** The evaluate function. */
-  readonly evaluate: LookoutFunction;
+  readonly evaluate: LookoutFunction<'evaluate'>;
   /** The sweep function. */
-  readonly sweep: LookoutFunction;
+  readonly sweep: LookoutFunction<'sweep'>;
   /** The dashboard. */
   readonly dashboard: LookoutDashboard;
 
@@ -76,11 +78,10 @@ export class LookoutHomeStack extends Stack {
       alerts: monitor.alerts,
       deadLetterQueue: deadLetters,
     });
-    const environment = {
-      LOOKOUT_TABLE_NAME: names.tableName,
-      LOOKOUT_HOME_REGION: home,
-      LOOKOUT_TOPIC_ARN: this.alertTopic.topic.topicArn,
-      LOOKOUT_DASHBOARD_URL: dashboardUrl(home, names.dashboardName),
+    const environment: HandlerEnvironment<'evaluate' | 'sweep'> = {
+      [handlerVariables.tableName]: names.tableName,
+      [handlerVariables.topicArn]: this.alertTopic.topic.topicArn,
+      [handlerVariables.dashboardUrl]: dashboardUrl(home, names.dashboardName),
     };
     const common = {
       declaration: deployable.declaration,
@@ -188,7 +189,11 @@ export class LookoutHomeStack extends Stack {
       filters: [
         lambda.FilterCriteria.filter({
           eventName: lambda.FilterRule.isEqual('INSERT'),
-          dynamodb: { NewImage: { sk: { S: lambda.FilterRule.beginsWith('result#') } } },
+          dynamodb: {
+            NewImage: {
+              [tableLayout.sortKey]: { S: lambda.FilterRule.beginsWith(tableLayout.sortKeyPrefix.result) },
+            },
+          },
         }),
       ],
     });

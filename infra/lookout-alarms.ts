@@ -2,8 +2,8 @@ import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { metricDimensions, metricNames, metricsNamespace } from '../functions/core/contract/metric-names';
 import type { LookoutFunction } from './lookout-function';
+import { deadLettersMetric, functionMetric, probesSkippedMetric } from './lookout-metrics';
 
 /** How close to its timeout a function's longest run may come before it alarms. */
 export const durationAlarmFraction = 0.8;
@@ -27,26 +27,27 @@ export function addFunctionAlarms(
     treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
   };
   const timeoutMs = fn.timeout.toMilliseconds();
+  const { functionName } = fn.function;
   return [
     new cloudwatch.Alarm(scope, `${label}-errors`, {
       ...common,
       alarmName: `${alarmNamePrefix}${label}.errors`,
       alarmDescription: `The Lookout ${label} function failed.`,
-      metric: fn.function.metricErrors({ period: fiveMinutes, statistic: 'Sum' }),
+      metric: functionMetric(functionName, 'Errors', { statistic: 'Sum', period: fiveMinutes }),
       threshold: 1,
     }),
     new cloudwatch.Alarm(scope, `${label}-throttles`, {
       ...common,
       alarmName: `${alarmNamePrefix}${label}.throttles`,
       alarmDescription: `The Lookout ${label} function was throttled.`,
-      metric: fn.function.metricThrottles({ period: fiveMinutes, statistic: 'Sum' }),
+      metric: functionMetric(functionName, 'Throttles', { statistic: 'Sum', period: fiveMinutes }),
       threshold: 1,
     }),
     new cloudwatch.Alarm(scope, `${label}-duration`, {
       ...common,
       alarmName: `${alarmNamePrefix}${label}.duration-near-timeout`,
       alarmDescription: `A run of the Lookout ${label} function took more than ${durationAlarmFraction * 100} % of its ${timeoutMs / 1000} s timeout.`,
-      metric: fn.function.metricDuration({ period: fiveMinutes, statistic: 'Maximum' }),
+      metric: functionMetric(functionName, 'Duration', { statistic: 'Maximum', period: fiveMinutes }),
       threshold: Math.round(timeoutMs * durationAlarmFraction),
     }),
   ];
@@ -61,7 +62,7 @@ export function addDeadLetterAlarm(
   return new cloudwatch.Alarm(scope, 'dead-letters', {
     alarmName: `${alarmNamePrefix}dead-letters`,
     alarmDescription: 'Lookout could not deliver something: see the messages in its dead-letter queue.',
-    metric: queue.metricApproximateNumberOfMessagesVisible({ period: fiveMinutes, statistic: 'Maximum' }),
+    metric: deadLettersMetric(queue.queueName, { statistic: 'Maximum', period: fiveMinutes }),
     threshold: 1,
     evaluationPeriods: 1,
     comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
@@ -78,7 +79,10 @@ export function addIteratorAgeAlarm(
   return new cloudwatch.Alarm(scope, 'evaluate-iterator-age', {
     alarmName: `${alarmNamePrefix}evaluate.behind-stream`,
     alarmDescription: 'The evaluate function is more than five minutes behind the results stream.',
-    metric: fn.function.metric('IteratorAge', { period: fiveMinutes, statistic: 'Maximum' }),
+    metric: functionMetric(fn.function.functionName, 'IteratorAge', {
+      statistic: 'Maximum',
+      period: fiveMinutes,
+    }),
     threshold: Duration.minutes(5).toMilliseconds(),
     evaluationPeriods: 1,
     comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
@@ -95,13 +99,7 @@ export function addProbesSkippedAlarm(
   return new cloudwatch.Alarm(scope, 'probes-skipped', {
     alarmName: `${alarmNamePrefix}probe.probes-skipped`,
     alarmDescription: `The probe function in ${region} ran short of time and did not start some probes.`,
-    metric: new cloudwatch.Metric({
-      namespace: metricsNamespace,
-      metricName: metricNames.probesSkipped,
-      dimensionsMap: { [metricDimensions.region]: region },
-      period: fiveMinutes,
-      statistic: 'Sum',
-    }),
+    metric: probesSkippedMetric(region, { statistic: 'Sum', period: fiveMinutes }),
     threshold: 1,
     evaluationPeriods: 1,
     comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,

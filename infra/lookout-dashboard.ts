@@ -1,8 +1,24 @@
 import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
-import { formatDurationMs, type ResolvedCheck, type ResolvedMonitor } from '../functions/core';
-import { metricDimensions, metricNames, metricsNamespace } from '../functions/core/contract/metric-names';
+import {
+  formatDurationMs,
+  type ProbePhase,
+  type ResolvedCheck,
+  type ResolvedMonitor,
+  type SloObjective,
+} from '../functions/core';
+import { measuredPhases, usesTls } from '../functions/core/check-kinds';
+import {
+  availabilityMetric,
+  type CheckSeries,
+  deadLettersMetric,
+  functionMetric,
+  latencyMetric,
+  phaseLatencyMetric,
+  probesSkippedMetric,
+  sloBudgetRemainingMetric,
+} from './lookout-metrics';
 import type { LookoutNames } from './physical-names';
 
 /** Properties of `LookoutDashboard`. */
@@ -13,8 +29,9 @@ export interface LookoutDashboardProps {
   names: LookoutNames;
 }
 
-const period = Duration.minutes(1);
 const percentiles = ['p50', 'p95', 'p99'] as const;
+const fiveMinutes = Duration.minutes(5);
+const sloObjectives: readonly SloObjective[] = ['availability', 'latency'];
 
 /** The widgets of one check: a header, then availability, latency, phases and SLO budget in one row. */
 export const widgetsPerCheck = 5;
@@ -42,41 +59,6 @@ export class LookoutDashboard extends Construct {
   }
 }
 
-function lookoutMetric(
-  name: string,
-  region: string,
-  dimensions: Record<string, string>,
-  statistic: string,
-  label: string,
-): cloudwatch.Metric {
-  return new cloudwatch.Metric({
-    namespace: metricsNamespace,
-    metricName: name,
-    dimensionsMap: dimensions,
-    statistic,
-    period,
-    region,
-    label,
-  });
-}
-
-function lambdaMetric(
-  functionName: string,
-  region: string,
-  metricName: string,
-  statistic: string,
-): cloudwatch.Metric {
-  return new cloudwatch.Metric({
-    namespace: 'AWS/Lambda',
-    metricName,
-    dimensionsMap: { FunctionName: functionName },
-    statistic,
-    period: Duration.minutes(5),
-    region,
-    label: `${functionName} ${region}`,
-  });
-}
-
 /** Lookout's own health: its functions in every region, skipped probes, dead letters. */
 function lookoutRows(monitor: ResolvedMonitor, names: LookoutNames): cloudwatch.IWidget[][] {
   const home = monitor.homeRegion;
@@ -99,13 +81,27 @@ function lookoutRows(monitor: ResolvedMonitor, names: LookoutNames): cloudwatch.
         title: 'Function errors',
         region: home,
         width: 6,
-        left: functions.map((fn) => lambdaMetric(fn.name, fn.region, 'Errors', 'Sum')),
+        left: functions.map((fn) =>
+          functionMetric(fn.name, 'Errors', {
+            statistic: 'Sum',
+            period: fiveMinutes,
+            region: fn.region,
+            label: `${fn.name} ${fn.region}`,
+          }),
+        ),
       }),
       new cloudwatch.GraphWidget({
         title: 'Function duration, max (ms)',
         region: home,
         width: 6,
-        left: functions.map((fn) => lambdaMetric(fn.name, fn.region, 'Duration', 'Maximum')),
+        left: functions.map((fn) =>
+          functionMetric(fn.name, 'Duration', {
+            statistic: 'Maximum',
+            period: fiveMinutes,
+            region: fn.region,
+            label: `${fn.name} ${fn.region}`,
+          }),
+        ),
       }),
       new cloudwatch.GraphWidget({
         title: 'Probes skipped for lack of time',
@@ -113,30 +109,20 @@ function lookoutRows(monitor: ResolvedMonitor, names: LookoutNames): cloudwatch.
         width: 6,
         // Each probe function puts these in its own region.
         left: monitor.regions.map((region) =>
-          lookoutMetric(
-            metricNames.probesSkipped,
-            region,
-            { [metricDimensions.region]: region },
-            'Sum',
-            region,
-          ),
+          probesSkippedMetric(region, { statistic: 'Sum', region, label: region }),
         ),
       }),
       new cloudwatch.GraphWidget({
         title: 'Dead letters',
         region: home,
         width: 6,
-        left: queueRegions.map(
-          (region) =>
-            new cloudwatch.Metric({
-              namespace: 'AWS/SQS',
-              metricName: 'ApproximateNumberOfMessagesVisible',
-              dimensionsMap: { QueueName: names.deadLetterQueueName },
-              statistic: 'Maximum',
-              period: Duration.minutes(5),
-              region,
-              label: region,
-            }),
+        left: queueRegions.map((region) =>
+          deadLettersMetric(names.deadLetterQueueName, {
+            statistic: 'Maximum',
+            period: fiveMinutes,
+            region,
+            label: region,
+          }),
         ),
       }),
     ],
@@ -149,27 +135,17 @@ function describeTarget(check: ResolvedCheck): string {
     : `${check.kind.toUpperCase()} ${check.host}:${check.port}`;
 }
 
-/** The phases a check of this kind measures. */
-function phasesOf(check: ResolvedCheck): { name: string; label: string }[] {
-  const dns = { name: metricNames.latencyDns, label: 'dns' };
-  const connect = { name: metricNames.latencyConnect, label: 'connect' };
-  const tls = { name: metricNames.latencyTls, label: 'tls' };
-  const ttfb = { name: metricNames.latencyTtfb, label: 'ttfb' };
-  const transfer = { name: metricNames.latencyTransfer, label: 'transfer' };
-  if (check.kind === 'tls') return [dns, connect, tls];
-  if (check.kind === 'tcp') return [dns, connect, ttfb];
-  return check.url.startsWith('https:')
-    ? [dns, connect, tls, ttfb, transfer]
-    : [dns, connect, ttfb, transfer];
+/** The latency phases graphed for a check: every phase its kind measures (see core/check-kinds.ts). */
+function graphedPhases(check: ResolvedCheck): readonly ProbePhase[] {
+  return measuredPhases(check.kind, usesTls(check) ?? false);
 }
 
 function checkRows(monitor: ResolvedMonitor, check: ResolvedCheck): cloudwatch.IWidget[][] {
   const home = monitor.homeRegion;
-  const pooled = { [metricDimensions.checkId]: check.id };
-  const inRegion = (region: string) => ({ ...pooled, [metricDimensions.region]: region });
+  const pooled: CheckSeries = { checkId: check.id };
   const series = monitor.metrics.perRegion
-    ? check.regions.map((region) => ({ label: region, dimensions: inRegion(region) }))
-    : [{ label: 'all regions', dimensions: pooled }];
+    ? check.regions.map((region) => ({ label: region, series: { checkId: check.id, region } }))
+    : [{ label: 'all regions', series: pooled }];
   const header = new cloudwatch.TextWidget({
     markdown: `### ${check.name} \`${check.id}\`\n${describeTarget(check)} · every ${formatDurationMs(check.intervalMs)} · from ${check.regions.join(', ')}`,
     width: 24,
@@ -181,7 +157,7 @@ function checkRows(monitor: ResolvedMonitor, check: ResolvedCheck): cloudwatch.I
     width: 6,
     leftYAxis: { min: 0, max: 100 },
     left: series.map((line) =>
-      lookoutMetric(metricNames.availability, home, line.dimensions, 'Average', line.label),
+      availabilityMetric(line.series, { statistic: 'Average', region: home, label: line.label }),
     ),
   });
   const latency = new cloudwatch.GraphWidget({
@@ -190,7 +166,7 @@ function checkRows(monitor: ResolvedMonitor, check: ResolvedCheck): cloudwatch.I
     width: 6,
     left: series.flatMap((line) =>
       percentiles.map((p) =>
-        lookoutMetric(metricNames.latency, home, line.dimensions, p, `${line.label} ${p}`),
+        latencyMetric(line.series, { statistic: p, region: home, label: `${line.label} ${p}` }),
       ),
     ),
   });
@@ -199,12 +175,11 @@ function checkRows(monitor: ResolvedMonitor, check: ResolvedCheck): cloudwatch.I
     region: home,
     width: 6,
     stacked: true,
-    left: phasesOf(check).map((phase) => lookoutMetric(phase.name, home, pooled, 'p50', phase.label)),
+    left: graphedPhases(check).map((phase) =>
+      phaseLatencyMetric(phase, pooled, { statistic: 'p50', region: home, label: phase }),
+    ),
   });
-  const objectives = [
-    ...(check.slo?.availability === undefined ? [] : ['availability']),
-    ...(check.slo?.latency === undefined ? [] : ['latency']),
-  ];
+  const objectives = sloObjectives.filter((objective) => check.slo?.[objective] !== undefined);
   const budget =
     objectives.length === 0
       ? new cloudwatch.TextWidget({ markdown: `**${check.id}**: no SLO declared.`, width: 6, height: 6 })
@@ -213,13 +188,11 @@ function checkRows(monitor: ResolvedMonitor, check: ResolvedCheck): cloudwatch.I
           region: home,
           width: 6,
           left: objectives.map((objective) =>
-            lookoutMetric(
-              metricNames.sloBudgetRemaining,
-              home,
-              { ...pooled, [metricDimensions.objective]: objective },
-              'Minimum',
-              objective,
-            ),
+            sloBudgetRemainingMetric(check.id, objective, {
+              statistic: 'Minimum',
+              region: home,
+              label: objective,
+            }),
           ),
         });
   return [[header], [availability, latency, phases, budget]];

@@ -7,6 +7,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { MonitorDeclaration } from '../functions/core';
+import type { HandlerEnvironment } from '../functions/core/contract/handler-environment';
 import {
   bundleDefine,
   depsLockFilePath,
@@ -16,18 +17,21 @@ import {
   projectRoot,
 } from './handler-bundling';
 
-/** Properties of a `LookoutFunction`. */
-export interface LookoutFunctionProps {
+/** Properties of a `LookoutFunction` that runs `Handler`. */
+export interface LookoutFunctionProps<Handler extends HandlerName = HandlerName> {
   /** Which handler in functions/handlers it runs. */
-  handler: HandlerName;
+  handler: Handler;
   /** The physical function name. */
   functionName: string;
   /** What the function is for, shown in the console. */
   description: string;
   /** The validated declaration compiled into the bundle. */
   declaration: MonitorDeclaration;
-  /** The handler's environment (NODE_OPTIONS is added). */
-  environment: Record<string, string>;
+  /**
+   * The handler's environment: exactly the variables it reads (core/contract/handler-environment.ts).
+   * NODE_OPTIONS is added, for Node.js itself.
+   */
+  environment: HandlerEnvironment<Handler>;
   /** The function's timeout. */
   timeout: Duration;
   /** Memory in MB (CPU scales with it). */
@@ -46,7 +50,7 @@ export interface LookoutFunctionProps {
  * A Lookout Lambda function: Node.js 24 on arm64, bundled by esbuild with the monitor compiled in, its own role
  * (no managed policies: callers add exactly what it needs) and its own log group with a retention.
  */
-export class LookoutFunction extends Construct {
+export class LookoutFunction<Handler extends HandlerName = HandlerName> extends Construct {
   /** The function. */
   readonly function: nodejs.NodejsFunction;
   /** Its execution role. */
@@ -56,7 +60,7 @@ export class LookoutFunction extends Construct {
   /** Its timeout. */
   readonly timeout: Duration;
 
-  constructor(scope: Construct, id: string, props: LookoutFunctionProps) {
+  constructor(scope: Construct, id: string, props: LookoutFunctionProps<Handler>) {
     super(scope, id);
     this.timeout = props.timeout;
     this.role = new iam.Role(this, 'Role', {

@@ -3,6 +3,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { checksForRegion } from '../functions/core';
+import { handlerVariables } from '../functions/core/contract/handler-environment';
 import { ForwardAlarmsToHomeRegion } from './alarm-routing';
 import { createDeadLetterQueue } from './dead-letter-queue';
 import type { DeployableMonitor } from './deployable-monitor';
@@ -40,7 +41,7 @@ export const probeMemoryMb = 1024;
  */
 export class LookoutProbeStack extends Stack {
   /** The probe function. */
-  readonly probe: LookoutFunction;
+  readonly probe: LookoutFunction<'probe'>;
   /** The schedules, one per shard. */
   readonly schedules: MinuteSchedules;
   /** How many shards this region's checks are split into. */
@@ -58,7 +59,7 @@ export class LookoutProbeStack extends Stack {
       functionName: names.probeFunctionName,
       description: `Lookout: probes the checks placed in ${probeRegion}, every minute`,
       declaration: deployable.declaration,
-      environment: { LOOKOUT_TABLE_NAME: names.tableName, LOOKOUT_HOME_REGION: home },
+      environment: { [handlerVariables.tableName]: names.tableName, [handlerVariables.homeRegion]: home },
       timeout: probeTimeout,
       memorySizeMb: probeMemoryMb,
       logRetention: props.logRetention,

@@ -1,6 +1,7 @@
 import type { RemovalPolicy } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
+import { tableLayout } from '../functions/core/contract/table-layout';
 
 /** Properties of the results table. */
 export interface ResultsTableProps {
@@ -13,19 +14,19 @@ export interface ResultsTableProps {
 }
 
 /**
- * The one table: `pk`/`sk` strings, on demand, point-in-time recovery, TTL on `expiresAt`, a NEW_IMAGE stream for
- * the evaluate function. Encrypted with the AWS managed key (`aws/dynamodb`): every use is in CloudTrail, and the
+ * The one table, laid out as `tableLayout` says: string partition and sort keys, on demand, point-in-time
+ * recovery, TTL on its TTL attribute, a stream of new images for the evaluate function. Encrypted with the AWS managed key (`aws/dynamodb`): every use is in CloudTrail, and the
  * probe roles of other regions need no key grants.
  */
 export function createResultsTable(scope: Construct, id: string, props: ResultsTableProps): dynamodb.Table {
   return new dynamodb.Table(scope, id, {
     tableName: props.tableName,
-    partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING },
-    sortKey: { name: 'sk', type: dynamodb.AttributeType.STRING },
+    partitionKey: { name: tableLayout.partitionKey, type: dynamodb.AttributeType.STRING },
+    sortKey: { name: tableLayout.sortKey, type: dynamodb.AttributeType.STRING },
     billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
     pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
-    timeToLiveAttribute: 'expiresAt',
-    stream: dynamodb.StreamViewType.NEW_IMAGE,
+    timeToLiveAttribute: tableLayout.ttlAttribute,
+    stream: dynamodb.StreamViewType[tableLayout.streamViewType],
     encryption: dynamodb.TableEncryption.AWS_MANAGED,
     deletionProtection: props.deletionProtection,
     removalPolicy: props.removalPolicy,

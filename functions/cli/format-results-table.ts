@@ -54,7 +54,7 @@ export function formatResultsTable(results: readonly ProbeResult[], palette: Pal
 function toCells(result: ProbeResult, palette: Palette): Cell[] {
   const label = resultLabel(result);
   const labelPaint = label === 'PASS' ? palette.green : label === 'DEGRADED' ? palette.yellow : palette.red;
-  const error = result.error ? `${result.error.code} ${describeError(result)}` : '';
+  const error = result.error ? `${result.error.code} ${describeResultError(result)}` : '';
   return [
     { text: result.checkId, paint: palette.bold },
     { text: label, paint: labelPaint },
@@ -69,8 +69,8 @@ function toCells(result: ProbeResult, palette: Palette): Cell[] {
   ];
 }
 
-/** The error message; for failed assertions a count, since each one is listed under the row. */
-function describeError(result: ProbeResult): string {
+/** A failed result's error message; for failed assertions a count, since each one is listed under the row. */
+function describeResultError(result: ProbeResult): string {
   if (result.error?.code !== 'ASSERTION_FAILED') return result.error?.message ?? '';
   const failed = result.assertions.filter((outcome) => !outcome.passed).length;
   if (failed === 0) return result.error.message;

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { describeError } from '../core/lookout-error';
 
 /** The config module `lookout check` loads when `--config` is not given, relative to the current directory. */
 export const defaultConfigModule = 'checks/index.ts';
@@ -47,9 +48,4 @@ function unwrapDefaultExport(moduleNamespace: Record<string, unknown>): unknown 
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
-}
-
-function describeError(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  return String(error);
 }

@@ -1,3 +1,4 @@
+import type { CheckKind } from './check-kinds';
 import type { AssertionOutcome } from './declare/assertion';
 
 /** Why a probe failed: exactly one code per failed result. */
@@ -85,7 +86,7 @@ export interface RedirectHop {
 /** The record of one probe of one check from one region. A failing target is data, never an exception. */
 export interface ProbeResult {
   checkId: string;
-  kind: 'http' | 'tcp' | 'tls';
+  kind: CheckKind;
   region: string;
   /** The URL, or `host:port`. */
   target: string;

@@ -2,4 +2,4 @@
 import { createEvaluateHandler } from './evaluate-handler';
 import { evaluationDepsFromEnvironment } from './evaluation-environment';
 
-export const handler = createEvaluateHandler(evaluationDepsFromEnvironment());
+export const handler = createEvaluateHandler(evaluationDepsFromEnvironment('evaluate'));

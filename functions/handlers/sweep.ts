@@ -2,4 +2,4 @@
 import { evaluationDepsFromEnvironment } from './evaluation-environment';
 import { createSweepHandler } from './sweep-handler';
 
-export const handler = createSweepHandler(evaluationDepsFromEnvironment());
+export const handler = createSweepHandler(evaluationDepsFromEnvironment('sweep'));

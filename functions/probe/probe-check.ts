@@ -7,14 +7,10 @@ import type { ResolvedCheck } from '../core/resolve/resolved-monitor';
 import type { ConnectionSettings } from './connection-settings';
 import { Deadline } from './deadline';
 import { systemResolver } from './host-resolver';
-import type { HttpResponse } from './http-exchange';
-import { probeHttp } from './http-probe';
 import type { ProbeContext } from './probe-context';
 import { ProbeFailure } from './probe-failure';
 import { newTrace, type ProbeTrace, roundMs, roundPhases, totalPhases } from './probe-trace';
-import { resolveHeaders } from './resolve-headers';
-import { probeTcp, type TcpOutcome } from './tcp-probe';
-import { probeTls } from './tls-probe';
+import { type ProbeObservation, prepareProbe } from './probers';
 
 /** Failures worth another attempt at once: the network's, not the target's verdict. */
 const retriableCodes: ReadonlySet<ErrorCode> = new Set([
@@ -55,18 +51,14 @@ async function attempt(
     resolveHost: context.resolveHost ?? systemResolver,
   };
   const trace = newTrace();
-  let observed: Partial<HttpResponse & TcpOutcome> = {};
+  let observed: ProbeObservation = {};
   let error: ProbeError | undefined;
   let totalMs = 0;
   try {
-    const headers =
-      check.kind === 'http' ? await resolveHeaders(check.headers, context.resolveSecret) : undefined;
+    const probe = await prepareProbe(check, context);
     const deadline = new Deadline(check.timeoutMs);
     try {
-      if (check.kind === 'http' && headers)
-        observed = await probeHttp(check, headers, deadline, trace, settings);
-      else if (check.kind === 'tcp') observed = await probeTcp(check, deadline, trace, settings);
-      else if (check.kind === 'tls') await probeTls(check, deadline, trace, settings);
+      observed = await probe(deadline, trace, settings);
       // The outcome was known at `endedAt`; closing the connection after that is not latency.
       totalMs = (trace.endedAt ?? performance.now()) - deadline.startedAtMs;
     } catch (failure) {
@@ -96,7 +88,7 @@ async function attempt(
     totalMs: roundMs(totalMs),
     phases: roundPhases(phases),
     ...(observed.status === undefined ? {} : { status: observed.status }),
-    ...(check.kind === 'tcp' && check.expect === undefined ? {} : bodyFacts(observed)),
+    ...bodyFacts(observed),
     ...(trace.redirects.length > 0 ? { redirects: trace.redirects } : {}),
     ...(trace.remoteAddress === undefined ? {} : { remoteAddress: trace.remoteAddress }),
     assertions,
@@ -118,7 +110,7 @@ function assertionsOf(check: ResolvedCheck): Assertion[] {
 }
 
 function observationOf(
-  observed: Partial<HttpResponse & TcpOutcome>,
+  observed: ProbeObservation,
   trace: ProbeTrace,
   phases: PhaseTimings,
   totalMs: number,
@@ -135,9 +127,7 @@ function observationOf(
   };
 }
 
-function bodyFacts(
-  observed: Partial<HttpResponse & TcpOutcome>,
-): Pick<ProbeResult, 'bytesRead' | 'bodyTruncated'> {
+function bodyFacts(observed: ProbeObservation): Pick<ProbeResult, 'bytesRead' | 'bodyTruncated'> {
   if (observed.body)
     return { bytesRead: observed.body.length, bodyTruncated: observed.bodyTruncated ?? false };
   if (observed.bytesRead !== undefined) return { bytesRead: observed.bytesRead };

@@ -15,7 +15,8 @@ const maxReplyBytes = 64 * 1024;
 /** What a TCP probe read. */
 export interface TcpOutcome {
   reply: string;
-  bytesRead: number;
+  /** Reply bytes read; absent when the check expects no reply, so none was read. */
+  bytesRead?: number;
 }
 
 /**
@@ -33,7 +34,7 @@ export async function probeTcp(
     if (check.send !== undefined) socket.write(check.send);
     if (check.expect === undefined) {
       trace.endedAt = performance.now();
-      return { reply: '', bytesRead: 0 };
+      return { reply: '' };
     }
     return await readUntilMatch(socket, check.expect, deadline, trace);
   } finally {

@@ -1,17 +1,11 @@
 import type { AlertKind } from '../core/alerting/alert-kind';
 import type { AlertState } from '../core/alerting/alert-state';
-import type { LookoutEvent } from '../core/alerting/lookout-event';
 import { newAlertState } from '../core/alerting/new-alert-state';
+import type { Transition } from '../core/alerting/transition';
 import type { EvaluationDeps } from './evaluation-deps';
 
 /** How many times a change is recomputed when another evaluator wrote the same alert first. */
 const maxConflicts = 8;
-
-/** A computed change: the next state, and events a maintenance window silenced (recorded, not sent). */
-export interface AlertChange {
-  state: AlertState;
-  silencedEvents?: readonly LookoutEvent[];
-}
 
 /**
  * The alert states of one check, read once and kept current. `update` recomputes a change from the
@@ -42,20 +36,23 @@ export class AlertBook {
     return this.states.get(key) ?? newAlertState(this.checkId, key, kind, this.deps.now());
   }
 
-  /** Applies `compute` to the alert's current state and writes the result conditionally, retrying on conflict. */
+  /**
+   * Applies `compute` to the alert's current state and writes the transition's state conditionally, retrying
+   * on conflict; once written, records the events it silenced.
+   */
   async update(
     key: string,
     kind: AlertKind,
-    compute: (state: AlertState) => AlertChange,
+    compute: (state: AlertState) => Transition,
   ): Promise<AlertState> {
     for (let conflict = 0; conflict < maxConflicts; conflict += 1) {
       const current = this.get(key, kind);
-      const change = compute(current);
-      if (change.state === current) return current;
-      const next = { ...change.state, version: current.version + 1 };
+      const transition = compute(current);
+      if (transition.state === current) return current;
+      const next = { ...transition.state, version: current.version + 1 };
       if (await this.deps.store.saveAlertState(next)) {
         this.states.set(key, next);
-        for (const event of change.silencedEvents ?? []) {
+        for (const event of transition.silencedEvents) {
           await this.deps.store.recordEvent(event, this.deps.monitor.retentionMs);
         }
         return next;

@@ -1,5 +1,6 @@
 import type { AlertState } from '../core/alerting/alert-state';
 import type { LookoutEvent } from '../core/alerting/lookout-event';
+import { transitionTo } from '../core/alerting/transition';
 import type { AlertBook } from './alert-book';
 import { deliveryLeaseMs, type EvaluationDeps } from './evaluation-deps';
 
@@ -17,9 +18,11 @@ export async function deliverOutbox(
   deliveries += 1;
   const owner = `${deps.owner}#${deliveries}`;
   const claimed = await book.update(state.key, state.kind, (current) =>
-    current.outbox.length === 0 || isLeased(deps, current)
-      ? { state: current }
-      : { state: { ...current, lease: { owner, untilMs: deps.now() + deliveryLeaseMs } } },
+    transitionTo(
+      current.outbox.length === 0 || isLeased(deps, current)
+        ? current
+        : { ...current, lease: { owner, untilMs: deps.now() + deliveryLeaseMs } },
+    ),
   );
   if (claimed.lease?.owner !== owner) return 0;
   const delivered: LookoutEvent[] = [];
@@ -38,9 +41,9 @@ export async function deliverOutbox(
     delivered.push(event);
     await recordDelivered(deps, event);
   }
-  await book.update(state.key, state.kind, (current) => ({
-    state: afterDelivery(deps, current, delivered, owner),
-  }));
+  await book.update(state.key, state.kind, (current) =>
+    transitionTo(afterDelivery(deps, current, delivered, owner)),
+  );
   return delivered.length;
 }
 

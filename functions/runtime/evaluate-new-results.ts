@@ -20,10 +20,10 @@ export interface NewResultsOutcome {
 }
 
 /**
- * Processes results just written (from the table's stream, or straight from the local monitor): counts them
- * into SLO rollups (for checks with an SLO, unless a maintenance window covers them), moves outage and degraded alerts, sends what
- * that opened or resolved, then publishes their metrics. Every step is idempotent, so a redelivered batch
- * changes nothing twice.
+ * Processes results just written (from the table's stream, or straight from the local monitor), check by
+ * check: counts them into SLO rollups (for checks with an SLO, unless a maintenance window covers them),
+ * moves outage and degraded alerts, sends what that opened or resolved, then publishes their metrics. Every
+ * step is idempotent, so a redelivered batch changes nothing twice.
  */
 export async function evaluateNewResults(
   deps: EvaluationDeps,
@@ -61,6 +61,8 @@ async function processCheck(
 ): Promise<void> {
   if (check.slo !== undefined) await addToSloRollups(deps, check.id, check.slo, results);
   const book = await AlertBook.open(deps, check.id);
+  // For alerts the batch only selects this check: its rounds are judged on results read back from the store,
+  // as a batch may carry a round's regions in part, and the rest came (or will come) in other batches.
   await evaluateRounds(deps, book, check);
   for (const state of book.all()) await deliverOutbox(deps, book, state);
 }

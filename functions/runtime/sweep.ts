@@ -1,6 +1,5 @@
 import type { AlertKind } from '../core/alerting/alert-kind';
-import type { DesiredStatus } from '../core/alerting/apply-status-change';
-import { applyStatusChange } from '../core/alerting/apply-status-change';
+import { applyStatusChange, type DesiredStatus } from '../core/alerting/apply-status-change';
 import { desiredCertificateStatus } from '../core/alerting/certificate-alert';
 import { followUp } from '../core/alerting/follow-up';
 import { alertKey } from '../core/alerting/new-alert-state';
@@ -64,13 +63,7 @@ async function sweepCheck(
   const move = (key: string, kind: AlertKind, desired: DesiredStatus | undefined) =>
     desired === undefined
       ? Promise.resolve()
-      : book.update(key, kind, (state) => {
-          const change = applyStatusChange(state, desired, context);
-          return {
-            state: change.state,
-            ...(change.silencedEvent ? { silencedEvents: [change.silencedEvent] } : {}),
-          };
-        });
+      : book.update(key, kind, (state) => applyStatusChange(state, desired, context));
   // TCP results carry no certificate facts, so their certificate alert is never judged.
   await move(
     alertKey('certificate'),
@@ -92,9 +85,9 @@ async function sweepCheck(
   for (const slo of slos.desired) await move(alertKey(slo.kind), slo.kind, slo.status);
   let sent = 0;
   for (const state of book.all()) {
-    const followed = await book.update(state.key, state.kind, (current) => ({
-      state: followUp(current, context, check.alert.remindEveryMs),
-    }));
+    const followed = await book.update(state.key, state.kind, (current) =>
+      followUp(current, context, check.alert.remindEveryMs),
+    );
     sent += await deliverOutbox(deps, book, followed);
   }
   return { datums: slos.datums, sent };

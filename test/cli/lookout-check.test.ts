@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateMonitor } from '../../functions/core';
 import type { ProbeResult } from '../../functions/core/probe-result';
-import { findClosedPort, type LoopbackHttpServer, startLoopbackHttpServer } from './loopback-http-server';
+import { closedPort } from '../support/closed-port';
+import { type LoopbackHttpServer, startLoopbackHttpServer } from './loopback-http-server';
 import { coreDirPath, coreIndexPath, runLookout } from './run-lookout';
 
 const ansiEscape = '\u001b[';
@@ -89,7 +90,7 @@ describe('lookout check', () => {
   });
 
   it('exits 1 when a check fails and shows its error code and the failed assertion', async () => {
-    const closedPort = await findClosedPort();
+    const downPort = await closedPort();
     const config = await writeConfig(
       'failing.ts',
       `{
@@ -97,7 +98,7 @@ describe('lookout check', () => {
         checks: [
           http({ id: 'fine', url: '${server.origin}/ok' }),
           http({ id: 'broken', url: '${server.origin}/down', assert: [expect.status().equals(200)] }),
-          tcp({ id: 'nothing-listens', host: '127.0.0.1', port: ${closedPort} }),
+          tcp({ id: 'nothing-listens', host: '127.0.0.1', port: ${downPort} }),
         ],
       }`,
     );

@@ -5,8 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listenOnLoopback } from '../../functions/adapters/listen-on-loopback';
 import type { LookoutEvent } from '../../functions/core/alerting/lookout-event';
-import { findClosedPort, type LoopbackHttpServer, startLoopbackHttpServer } from './loopback-http-server';
+import { closeServer } from '../support/close-server';
+import { closedPort } from '../support/closed-port';
+import { type LoopbackHttpServer, startLoopbackHttpServer } from './loopback-http-server';
 import { coreIndexPath, lookoutBin, pinnedNode } from './run-lookout';
 
 let workDir: string;
@@ -18,7 +21,7 @@ const webhookEvents: LookoutEvent[] = [];
 beforeAll(async () => {
   workDir = await mkdtemp(join(tmpdir(), 'lookout-run-'));
   target = await startLoopbackHttpServer();
-  const downPort = await findClosedPort();
+  const downPort = await closedPort();
   await writeFile(
     join(workDir, 'monitor.ts'),
     [
@@ -43,14 +46,12 @@ beforeAll(async () => {
       response.writeHead(204).end();
     });
   });
-  await new Promise<void>((resolve) => webhook.listen(0, '127.0.0.1', resolve));
-  const address = webhook.address();
-  webhookUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/hook`;
+  webhookUrl = `http://127.0.0.1:${await listenOnLoopback(webhook)}/hook`;
 });
 
 afterAll(async () => {
   await target.close();
-  await new Promise((resolve) => webhook.close(resolve));
+  await closeServer(webhook);
   await rm(workDir, { recursive: true, force: true });
 });
 

@@ -1,5 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from '../../functions/adapters/listen-on-loopback';
+import { closeServer } from '../support/close-server';
 
 /** A request the server received. */
 export interface ReceivedRequest {
@@ -29,24 +30,14 @@ export async function startLoopbackHttpServer(): Promise<LoopbackHttpServer> {
     response.writeHead(status, { 'content-type': 'application/json', connection: 'close' });
     response.end(JSON.stringify({ status: status === 200 ? 'ok' : 'down' }));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const port = await listenOnLoopback(server);
   return {
     origin: `http://127.0.0.1:${port}`,
     requests,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: () => {
+      const closed = closeServer(server);
+      server.closeAllConnections();
+      return closed;
+    },
   };
-}
-
-/** A port on 127.0.0.1 that nothing listens on: bound, then released. */
-export async function findClosedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }

@@ -1,20 +1,14 @@
 import type { DynamoDBRecord } from 'aws-lambda';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { MonitorDeclaration } from '../../functions/core/declare/declarations';
 import type { StoredResult } from '../../functions/core/ports/stored-result';
 import { loadBundledMonitor } from '../../functions/handlers/bundled-monitor';
 import { createEvaluateHandler } from '../../functions/handlers/evaluate-handler';
 import { createSweepHandler } from '../../functions/handlers/sweep-handler';
-import { startTestDynamoDb, type TestDynamoDb } from '../support/dynalite';
 import { eventsOf, recordingNotifier, Scenario, threeRegions } from '../support/scenario';
+import { useDynamo } from '../support/use-dynamo';
 
-let db: TestDynamoDb;
-beforeAll(async () => {
-  db = await startTestDynamoDb();
-});
-afterAll(async () => {
-  await db.close();
-});
+const db = useDynamo();
 
 const twoChecks: MonitorDeclaration = {
   homeRegion: 'us-east-1',
@@ -47,7 +41,7 @@ describe('evaluate handler', () => {
     const notifier = recordingNotifier();
     const run = new Scenario(twoChecks, {
       endpoint: db.endpoint,
-      tableName: await db.createTable(),
+      tableName: db.tableName,
       notifier,
     });
     const handler = createEvaluateHandler(() => run.deps());
@@ -62,7 +56,7 @@ describe('evaluate handler', () => {
   });
 
   it('reports only the records of the check whose evaluation failed, for Lambda to retry', async () => {
-    const run = new Scenario(twoChecks, { endpoint: db.endpoint, tableName: await db.createTable() });
+    const run = new Scenario(twoChecks, { endpoint: db.endpoint, tableName: db.tableName });
     const deps = run.deps();
     const handler = createEvaluateHandler(() => ({
       ...deps,
@@ -89,7 +83,7 @@ describe('evaluate handler', () => {
 
 describe('sweep handler', () => {
   it('sweeps every check and fails the invocation when a check could not be swept', async () => {
-    const run = new Scenario(twoChecks, { endpoint: db.endpoint, tableName: await db.createTable() });
+    const run = new Scenario(twoChecks, { endpoint: db.endpoint, tableName: db.tableName });
     const deps = run.deps();
     await expect(createSweepHandler(() => deps)()).resolves.toMatchObject({ swept: 2, failed: [] });
     const failing = createSweepHandler(() => ({

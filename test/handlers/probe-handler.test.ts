@@ -5,19 +5,17 @@ import type { ResultStore } from '../../functions/core/ports/result-store';
 import { validateMonitor } from '../../functions/core/validate/validate-monitor';
 import { createProbeHandler } from '../../functions/handlers/probe-handler';
 import type { LogEntry } from '../../functions/runtime/evaluation-deps';
-import { startTestDynamoDb, type TestDynamoDb } from '../support/dynalite';
 import { type HttpTestServer, startHttpServer } from '../support/http-test-server';
 import { recordingMetrics } from '../support/scenario';
+import { useDynamo } from '../support/use-dynamo';
 
-let db: TestDynamoDb;
+const db = useDynamo();
 let target: HttpTestServer;
 beforeAll(async () => {
-  db = await startTestDynamoDb();
   target = await startHttpServer();
 });
 afterAll(async () => {
   await target.close();
-  await db.close();
 });
 
 const minuteMs = Date.parse('2026-11-02T10:00:00.000Z');
@@ -61,7 +59,7 @@ function handlerWith(store: ResultStore, options: { remainingMs?: number } = {})
 
 describe('probe handler', () => {
   it('probes the checks placed in its region that are due, sub-minute ones in several rounds, and writes every result', async () => {
-    const tableName = await db.createTable();
+    const { tableName } = db;
     const store = createDynamoDbStore({ client: db.client, tableName });
     const { handler, context } = handlerWith(store);
     const summary = await handler({ scheduledTime: new Date(minuteMs).toISOString() }, context);
@@ -75,7 +73,7 @@ describe('probe handler', () => {
   });
 
   it('does not start rounds it has no time to finish, and says so in its log and a metric', async () => {
-    const tableName = await db.createTable();
+    const { tableName } = db;
     const store = createDynamoDbStore({ client: db.client, tableName });
     const { handler, context, logs, metrics } = handlerWith(store, { remainingMs: 12_000 });
     const summary = await handler({ scheduledTime: new Date(minuteMs).toISOString() }, context);

@@ -36,6 +36,8 @@ describe('deployableMonitor', () => {
     const error = problemsOf(() => deployableMonitor(invalidMonitor));
     expect(error.problems).toEqual(validation.problems);
     expect(error.message).toContain(formatProblems(validation.problems));
+    expect(error.name).toBe('InvalidMonitorError');
+    expect(error.code).toBe('LOOKOUT_INVALID_MONITOR');
   });
 
   it('refuses the local pseudo-region, which no stack can be deployed to', () => {

@@ -129,7 +129,6 @@ describe('home stack', () => {
         Environment: {
           Variables: {
             LOOKOUT_TABLE_NAME: 'lookout-results',
-            LOOKOUT_HOME_REGION: 'us-east-1',
             LOOKOUT_TOPIC_ARN: { Ref: Match.stringLikeRegexp('^AlertsTopic') },
             LOOKOUT_DASHBOARD_URL:
               'https://us-east-1.console.aws.amazon.com/cloudwatch/home?region=us-east-1#dashboards/dashboard/lookout',

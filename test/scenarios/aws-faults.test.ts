@@ -8,32 +8,28 @@ import {
   type CloudWatchEndpoint,
   startCloudWatchEndpoint,
 } from '../support/cloudwatch-endpoint';
-import { startTestDynamoDb, type TestDynamoDb } from '../support/dynalite';
 import { fakeCredentials, fastRetry } from '../support/fast-retry';
-import { type FaultProxy, faults, startFaultProxy } from '../support/fault-proxy';
+import { faults } from '../support/fault-proxy';
 import { oneCheckMonitor, Scenario } from '../support/scenario';
 import { type SnsEndpoint, startSnsEndpoint } from '../support/sns-endpoint';
+import { useDynamo } from '../support/use-dynamo';
 
 const topicArn = 'arn:aws:sns:us-east-1:123456789012:lookout-alerts';
-let db: TestDynamoDb;
-let proxy: FaultProxy;
+const db = useDynamo({ faults: true });
 let sns: SnsEndpoint;
 let cloudWatch: CloudWatchEndpoint;
 
 beforeAll(async () => {
-  db = await startTestDynamoDb();
-  proxy = await startFaultProxy({ target: db.endpoint });
   sns = await startSnsEndpoint([topicArn]);
   cloudWatch = await startCloudWatchEndpoint();
 });
 afterAll(async () => {
-  await Promise.all([proxy.close(), sns.close(), cloudWatch.close()]);
-  await db.close();
+  await Promise.all([sns.close(), cloudWatch.close()]);
 });
 
 describe('AWS faults', () => {
   it('DynamoDB throttling and 500s, SNS 500s and CloudWatch 500s lose no result and no notification, and double none', async () => {
-    const tableName = await db.createTable();
+    const { tableName } = db;
     const notifier = createSnsNotifier({
       client: createSnsClient({ region: 'us-east-1', endpoint: sns.url, credentials: fakeCredentials }),
       topicArn,
@@ -48,13 +44,13 @@ describe('AWS faults', () => {
       retry: fastRetry(5),
     });
     const run = new Scenario(oneCheckMonitor({ slo: { availability: 99.9 } }), {
-      endpoint: proxy.endpoint,
+      endpoint: db.proxy.endpoint,
       tableName,
       notifier,
       metrics,
     });
     // Every 4th request to DynamoDB is throttled, every 7th fails with a 500 after DynamoDB performed it.
-    proxy.setPlan((request) =>
+    db.proxy.setPlan((request) =>
       request.index % 7 === 6
         ? faults.serverError(true)
         : request.index % 4 === 3
@@ -103,7 +99,7 @@ describe('AWS faults', () => {
       0,
     );
     expect(probesCounted).toBe(outcomes.length * 3);
-    expect(proxy.seen.filter((request) => request.action.kind === 'error').length).toBeGreaterThan(10);
+    expect(db.proxy.seen.filter((request) => request.action.kind === 'error').length).toBeGreaterThan(10);
     const hourBuckets = await run.store.readRollups('orders-api', 'hour', 0, run.nowMs + 1);
     expect(hourBuckets.reduce((sum, bucket) => sum + bucket.total, 0)).toBe(outcomes.length * 3);
   });

@@ -1,24 +1,18 @@
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestDynamoDb, type TestDynamoDb } from '../support/dynalite';
+import { describe, expect, it } from 'vitest';
 import { expectGolden, renderForGolden } from '../support/golden-notification';
 import { oneCheckMonitor, recordingNotifier, Scenario } from '../support/scenario';
+import { useDynamo } from '../support/use-dynamo';
 
 const goldenDir = join(import.meta.dirname, 'golden');
-let db: TestDynamoDb;
-beforeAll(async () => {
-  db = await startTestDynamoDb();
-});
-afterAll(async () => {
-  await db.close();
-});
+const db = useDynamo();
 
 describe('messages of events the evaluator produced (golden; UPDATE_GOLDEN=1 rewrites them)', () => {
   it('an outage in 2 of 3 regions, opened and resolved', async () => {
     const notifier = recordingNotifier();
     const run = new Scenario(oneCheckMonitor({ name: 'Orders API' }), {
       endpoint: db.endpoint,
-      tableName: await db.createTable(),
+      tableName: db.tableName,
       notifier,
     });
     const failing = (region: string) => (region === 'us-east-1' ? 'ok' : 'fail');
@@ -44,7 +38,7 @@ describe('messages of events the evaluator produced (golden; UPDATE_GOLDEN=1 rew
       oneCheckMonitor({ name: 'Orders API', slo: { availability: 99.9 }, alert: { regionsToFail: 3 } }),
       {
         endpoint: db.endpoint,
-        tableName: await db.createTable(),
+        tableName: db.tableName,
         notifier,
       },
     );

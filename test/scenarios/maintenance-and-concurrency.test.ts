@@ -1,14 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestDynamoDb, type TestDynamoDb } from '../support/dynalite';
+import { describe, expect, it } from 'vitest';
 import { eventsOf, oneCheckMonitor, recordingNotifier, Scenario, scenarioStartMs } from '../support/scenario';
+import { useDynamo } from '../support/use-dynamo';
 
-let db: TestDynamoDb;
-beforeAll(async () => {
-  db = await startTestDynamoDb();
-});
-afterAll(async () => {
-  await db.close();
-});
+const db = useDynamo();
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -21,7 +15,7 @@ describe('maintenance windows', () => {
         { slo: { availability: 99.9 } },
         { maintenance: [{ start: iso(scenarioStartMs), end: iso(windowEndMs), reason: 'database upgrade' }] },
       ),
-      { endpoint: db.endpoint, tableName: await db.createTable(), notifier },
+      { endpoint: db.endpoint, tableName: db.tableName, notifier },
     );
     for (let round = 0; round < 10; round += 1) {
       await run.sweep();
@@ -57,7 +51,7 @@ describe('maintenance windows', () => {
         {},
         { maintenance: [{ start: iso(scenarioStartMs), end: iso(scenarioStartMs + 3_600_000) }] },
       ),
-      { endpoint: db.endpoint, tableName: await db.createTable(), notifier },
+      { endpoint: db.endpoint, tableName: db.tableName, notifier },
     );
     for (let round = 0; round < 4; round += 1) await run.round('orders-api', () => 'fail');
     while (run.nowMs < scenarioStartMs + 3_700_000) {
@@ -78,7 +72,7 @@ describe('concurrent evaluators', () => {
     const notifier = recordingNotifier();
     const run = new Scenario(oneCheckMonitor(), {
       endpoint: db.endpoint,
-      tableName: await db.createTable(),
+      tableName: db.tableName,
       notifier,
     });
     await run.round('orders-api', () => 'ok', { evaluators: 3 });
@@ -100,7 +94,7 @@ describe('concurrent evaluators', () => {
     const notifier = recordingNotifier();
     const run = new Scenario(oneCheckMonitor(), {
       endpoint: db.endpoint,
-      tableName: await db.createTable(),
+      tableName: db.tableName,
       notifier,
     });
     notifier.refuseNext(3);

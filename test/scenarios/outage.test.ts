@@ -1,20 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestDynamoDb, type TestDynamoDb } from '../support/dynalite';
+import { describe, expect, it } from 'vitest';
 import { eventsOf, oneCheckMonitor, recordingNotifier, Scenario } from '../support/scenario';
+import { useDynamo } from '../support/use-dynamo';
 
-let db: TestDynamoDb;
-beforeAll(async () => {
-  db = await startTestDynamoDb();
-});
-afterAll(async () => {
-  await db.close();
-});
+const db = useDynamo();
 
 async function scenario(extra: Record<string, unknown> = {}) {
   const notifier = recordingNotifier();
   const run = new Scenario(oneCheckMonitor(extra), {
     endpoint: db.endpoint,
-    tableName: await db.createTable(),
+    tableName: db.tableName,
     notifier,
   });
   return { run, notifier };

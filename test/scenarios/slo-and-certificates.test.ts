@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestDynamoDb, type TestDynamoDb } from '../support/dynalite';
+import { describe, expect, it } from 'vitest';
 import {
   eventsOf,
   oneCheckMonitor,
@@ -7,21 +6,16 @@ import {
   recordingNotifier,
   Scenario,
 } from '../support/scenario';
+import { useDynamo } from '../support/use-dynamo';
 
-let db: TestDynamoDb;
-beforeAll(async () => {
-  db = await startTestDynamoDb();
-});
-afterAll(async () => {
-  await db.close();
-});
+const db = useDynamo();
 
 async function scenario(extra: Record<string, unknown>) {
   const notifier = recordingNotifier();
   const metrics = recordingMetrics();
   const run = new Scenario(oneCheckMonitor(extra), {
     endpoint: db.endpoint,
-    tableName: await db.createTable(),
+    tableName: db.tableName,
     notifier,
     metrics,
   });

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import { gunzipSync } from 'node:zlib';
-import { closeServer, listenOnLoopback } from './listen';
+import { listenOnLoopback } from '../../functions/adapters/listen-on-loopback';
+import { closeServer } from './close-server';
 
 /** A request as a loopback AWS endpoint received it. */
 export interface AwsRequest {

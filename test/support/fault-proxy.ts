@@ -1,6 +1,7 @@
 import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import { crc32 } from 'node:zlib';
-import { closeServer, listenOnLoopback } from './listen';
+import { listenOnLoopback } from '../../functions/adapters/listen-on-loopback';
+import { closeServer } from './close-server';
 
 /** What the proxy does with one request. */
 export type FaultAction =

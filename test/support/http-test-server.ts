@@ -1,9 +1,10 @@
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { TLSSocket } from 'node:tls';
+import { listenOnLoopback } from '../../functions/adapters/listen-on-loopback';
 import type { CertificateAndKey } from './certificates';
+import { closeServer } from './close-server';
 import { ConnectionTracker } from './connection-tracker';
-import { closeServer, listenOnLoopback } from './listen';
 import { performResponsePlan } from './perform-response-plan';
 import type { ResponsePlan } from './response-plan';
 

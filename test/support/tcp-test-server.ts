@@ -1,7 +1,8 @@
 import { createServer, type Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { listenOnLoopback } from '../../functions/adapters/listen-on-loopback';
+import { closeServer } from './close-server';
 import { ConnectionTracker } from './connection-tracker';
-import { closeServer, listenOnLoopback } from './listen';
 
 /** How a raw TCP test server behaves on each connection. */
 export type TcpBehaviour =

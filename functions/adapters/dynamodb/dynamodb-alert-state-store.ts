@@ -2,7 +2,7 @@ import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import type { AlertState } from '../../core/alerting/alert-state';
 import { tableLayout } from '../../core/contract/table-layout';
 import type { AlertStateStore } from '../../core/ports/alert-state-store';
-import { alertSortKey, checkPartitionKey, itemKey } from './item-keys';
+import { alertSortKey, checkPartitionKey, describeItemKey, itemKey } from './item-keys';
 import { type Item, queryCheckPrefix } from './query-all';
 import { isConditionalCheckFailed, type StoreContext } from './store-context';
 
@@ -43,7 +43,9 @@ async function saveAlertState(context: StoreContext, state: AlertState): Promise
               [attribute.state]: { S: json },
             },
             ConditionExpression: first ? 'attribute_not_exists(#pk)' : '#version = :previous',
-            ExpressionAttributeNames: first ? { '#pk': 'pk' } : { '#version': attribute.version },
+            ExpressionAttributeNames: first
+              ? { '#pk': tableLayout.partitionKey }
+              : { '#version': attribute.version },
             ExpressionAttributeValues: first ? undefined : { ':previous': { N: String(state.version - 1) } },
           }),
         );
@@ -69,7 +71,7 @@ function fromAlertItem(item: Item): AlertState {
   const json = item[attribute.state]?.S;
   const version = Number(item[attribute.version]?.N);
   if (json === undefined || !Number.isSafeInteger(version)) {
-    throw new Error(`item ${item.pk?.S ?? '?'} ${item.sk?.S ?? '?'} is not an alert state`);
+    throw new Error(`item ${describeItemKey(item)} is not an alert state`);
   }
   return { ...(JSON.parse(json) as AlertState), version };
 }

@@ -2,7 +2,14 @@ import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import type { LookoutEvent } from '../../core/alerting/lookout-event';
 import { tableLayout } from '../../core/contract/table-layout';
 import type { EventLog } from '../../core/ports/event-log';
-import { canonicalIso, checkPartitionKey, eventSortKey, expiresAtSeconds } from './item-keys';
+import {
+  canonicalIso,
+  checkPartitionKey,
+  describeItemKey,
+  eventSortKey,
+  expiresAtSeconds,
+  itemKey,
+} from './item-keys';
 import { queryCheckPrefix } from './query-all';
 import { isConditionalCheckFailed, type StoreContext } from './store-context';
 
@@ -19,13 +26,12 @@ export function createDynamoDbEventLog(context: StoreContext): EventLog {
             new PutItemCommand({
               TableName: context.tableName,
               Item: {
-                pk: { S: checkPartitionKey(event.checkId) },
-                sk: { S: eventSortKey(atIso, event.id) },
+                ...itemKey(checkPartitionKey(event.checkId), eventSortKey(atIso, event.id)),
                 [attribute.event]: { S: JSON.stringify(event) },
                 [tableLayout.ttlAttribute]: { N: expiresAtSeconds(Date.parse(atIso) + retentionMs) },
               },
               ConditionExpression: 'attribute_not_exists(#sk)',
-              ExpressionAttributeNames: { '#sk': 'sk' },
+              ExpressionAttributeNames: { '#sk': tableLayout.sortKey },
             }),
           ),
         );
@@ -45,8 +51,7 @@ export function createDynamoDbEventLog(context: StoreContext): EventLog {
       );
       return items.map((item) => {
         const json = item[attribute.event]?.S;
-        if (json === undefined)
-          throw new Error(`item ${item.pk?.S ?? '?'} ${item.sk?.S ?? '?'} is not an event`);
+        if (json === undefined) throw new Error(`item ${describeItemKey(item)} is not an event`);
         return JSON.parse(json) as LookoutEvent;
       });
     },

@@ -3,7 +3,14 @@ import { tableLayout } from '../../core/contract/table-layout';
 import type { ResultStore } from '../../core/ports/result-store';
 import type { StoredResult } from '../../core/ports/stored-result';
 import { batchPutItems } from './batch-put-items';
-import { afterPrefix, canonicalIso, checkPartitionKey, resultSortKey } from './item-keys';
+import {
+  afterPrefix,
+  canonicalIso,
+  checkPartitionKey,
+  itemIdentity,
+  keyAttributeNames,
+  resultSortKey,
+} from './item-keys';
 import { mapSettled } from './map-settled';
 import { queryAll, queryCheckPrefix } from './query-all';
 import { fromResultItem, type ResultRecord, toLatestItem, toResultRecord } from './result-items';
@@ -26,8 +33,7 @@ export function createDynamoDbResultStore(context: StoreContext, resultQuerySlac
         KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
         FilterExpression: '#roundAtMs >= :fromRoundAtMs',
         ExpressionAttributeNames: {
-          '#pk': 'pk',
-          '#sk': 'sk',
+          ...keyAttributeNames,
           '#roundAtMs': tableLayout.resultAttributes.roundAtMs,
         },
         ExpressionAttributeValues: {
@@ -78,7 +84,7 @@ async function putResults(
     mapSettled(latest, context.concurrency, (record) => putLatest(context, record)),
   ]);
   const failed = new Set<string>();
-  for (const item of raw.unwritten) failed.add(`${item.pk?.S}\n${item.sk?.S}`);
+  for (const item of raw.unwritten) failed.add(itemIdentity(item));
   let latestFailures = 0;
   let lastError = raw.lastError;
   latestOutcomes.forEach((outcome, index) => {
@@ -107,7 +113,10 @@ async function putLatest(context: StoreContext, record: ResultRecord): Promise<v
           TableName: context.tableName,
           Item: toLatestItem(record),
           ConditionExpression: 'attribute_not_exists(#sk) OR #startedAtMs < :startedAtMs',
-          ExpressionAttributeNames: { '#sk': 'sk', '#startedAtMs': tableLayout.resultAttributes.startedAtMs },
+          ExpressionAttributeNames: {
+            '#sk': tableLayout.sortKey,
+            '#startedAtMs': tableLayout.resultAttributes.startedAtMs,
+          },
           ExpressionAttributeValues: { ':startedAtMs': { N: String(record.startedAtMs) } },
         }),
       ),

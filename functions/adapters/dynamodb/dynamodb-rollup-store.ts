@@ -1,7 +1,15 @@
 import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { tableLayout } from '../../core/contract/table-layout';
 import type { RollupBucket, RollupSample, RollupStore } from '../../core/ports/rollup-store';
-import { checkPartitionKey, expiresAtSeconds, itemKey, rollupPrefix, rollupSortKey } from './item-keys';
+import {
+  checkPartitionKey,
+  expiresAtSeconds,
+  itemKey,
+  keyAttributeNames,
+  rollupPrefix,
+  rollupSortKey,
+  sortKeyOf,
+} from './item-keys';
 import { mapSettled } from './map-settled';
 import { type Item, queryAll } from './query-all';
 import { groupRollupSamples, type RollupGroup } from './rollup-groups';
@@ -43,7 +51,7 @@ export function createDynamoDbRollupStore(context: StoreContext): RollupStore {
       const items = await queryAll(context, {
         ConsistentRead: true,
         KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
-        ExpressionAttributeNames: { '#pk': 'pk', '#sk': 'sk' },
+        ExpressionAttributeNames: keyAttributeNames,
         ExpressionAttributeValues: {
           ':pk': { S: checkPartitionKey(checkId) },
           ':from': { S: rollupSortKey(granularity, lowMs) },
@@ -54,7 +62,7 @@ export function createDynamoDbRollupStore(context: StoreContext): RollupStore {
       return items.map(
         (item): RollupBucket => ({
           granularity,
-          startMs: Number(item.sk?.S?.slice(prefixLength)),
+          startMs: Number(sortKeyOf(item)?.slice(prefixLength)),
           total: count(item, attribute.total),
           availabilityGood: count(item, attribute.availabilityGood),
           latencyGood: count(item, attribute.latencyGood),

@@ -2,10 +2,13 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { tableLayout } from '../../core/contract/table-layout';
 import type { RollupGranularity } from '../../core/ports/rollup-store';
 
-const prefix = tableLayout.sortKeyPrefix;
+const { partitionKey, sortKey, sortKeyPrefix: prefix } = tableLayout;
 
 /** The key of an item. */
-export type ItemKey = Record<'pk' | 'sk', AttributeValue>;
+export type ItemKey = Record<typeof partitionKey | typeof sortKey, AttributeValue>;
+
+/** The key attributes' names as every key expression here spells them: `#pk` and `#sk`. */
+export const keyAttributeNames = { '#pk': partitionKey, '#sk': sortKey } as const;
 
 /** The partition key of a check: `check#<checkId>`. */
 export function checkPartitionKey(checkId: string): string {
@@ -57,7 +60,22 @@ export function afterPrefix(sortKeyPrefix: string): string {
 
 /** An item key. */
 export function itemKey(pk: string, sk: string): ItemKey {
-  return { pk: { S: pk }, sk: { S: sk } };
+  return { [partitionKey]: { S: pk }, [sortKey]: { S: sk } };
+}
+
+/** The sort key of an item, if it has one. */
+export function sortKeyOf(item: Readonly<Record<string, AttributeValue>>): string | undefined {
+  return item[sortKey]?.S;
+}
+
+/** An item's identity: its partition and sort key, joined by a newline (neither contains one). */
+export function itemIdentity(item: Readonly<Record<string, AttributeValue>>): string {
+  return `${item[partitionKey]?.S}\n${item[sortKey]?.S}`;
+}
+
+/** An item's key for messages: `<pk> <sk>`, `?` for a part it lacks. */
+export function describeItemKey(item: Readonly<Record<string, AttributeValue>>): string {
+  return `${item[partitionKey]?.S ?? '?'} ${item[sortKey]?.S ?? '?'}`;
 }
 
 /** A TTL value: epoch seconds, rounded up so that an item never expires early. */

@@ -1,6 +1,5 @@
 import { type AttributeValue, QueryCommand, type QueryCommandInput } from '@aws-sdk/client-dynamodb';
-import { tableLayout } from '../../core/contract/table-layout';
-import { checkPartitionKey } from './item-keys';
+import { checkPartitionKey, keyAttributeNames } from './item-keys';
 import type { StoreContext } from './store-context';
 
 /** A DynamoDB item. */
@@ -49,7 +48,7 @@ export function queryCheckPrefix(
     {
       ...options,
       KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
-      ExpressionAttributeNames: { '#pk': tableLayout.partitionKey, '#sk': tableLayout.sortKey },
+      ExpressionAttributeNames: keyAttributeNames,
       ExpressionAttributeValues: { ':pk': { S: checkPartitionKey(checkId) }, ':prefix': { S: prefix } },
     },
     maxItems,

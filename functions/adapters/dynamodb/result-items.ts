@@ -1,7 +1,16 @@
 import { tableLayout } from '../../core/contract/table-layout';
 import type { StoredResult } from '../../core/ports/stored-result';
 import type { ProbeResult } from '../../core/probe-result';
-import { canonicalIso, checkPartitionKey, expiresAtSeconds, latestSortKey, resultSortKey } from './item-keys';
+import {
+  canonicalIso,
+  checkPartitionKey,
+  describeItemKey,
+  expiresAtSeconds,
+  itemIdentity,
+  itemKey,
+  latestSortKey,
+  resultSortKey,
+} from './item-keys';
 import type { Item } from './query-all';
 
 const attribute = tableLayout.resultAttributes;
@@ -13,7 +22,7 @@ export interface ResultRecord {
   startedAtMs: number;
   /** The raw item (with its expiry). */
   rawItem: Item;
-  /** The raw item's `pk` and `sk`, joined: a result's identity. */
+  /** The raw item's identity (`itemIdentity`): a result's. */
   identity: string;
 }
 
@@ -22,27 +31,24 @@ export function toResultRecord(stored: StoredResult, retentionMs: number): Resul
   const { result, roundAtMs } = stored;
   const startedAtIso = canonicalIso(result.startedAt, `result ${result.checkId}/${result.region} startedAt`);
   const startedAtMs = Date.parse(startedAtIso);
-  const pk = checkPartitionKey(result.checkId);
-  const sk = resultSortKey(startedAtIso, result.region);
+  const rawItem: Item = {
+    ...itemKey(checkPartitionKey(result.checkId), resultSortKey(startedAtIso, result.region)),
+    ...resultAttributes(result, roundAtMs),
+    [tableLayout.ttlAttribute]: { N: expiresAtSeconds(startedAtMs + retentionMs) },
+  };
   return {
     checkId: result.checkId,
     region: result.region,
     startedAtMs,
-    identity: `${pk}\n${sk}`,
-    rawItem: {
-      pk: { S: pk },
-      sk: { S: sk },
-      ...resultAttributes(result, roundAtMs),
-      [tableLayout.ttlAttribute]: { N: expiresAtSeconds(startedAtMs + retentionMs) },
-    },
+    identity: itemIdentity(rawItem),
+    rawItem,
   };
 }
 
 /** The latest item of a result's region: the raw item's attributes, without expiry, with the start in ms. */
 export function toLatestItem(record: ResultRecord): Item {
   const latest: Item = {
-    pk: { S: checkPartitionKey(record.checkId) },
-    sk: { S: latestSortKey(record.region) },
+    ...itemKey(checkPartitionKey(record.checkId), latestSortKey(record.region)),
     [attribute.startedAtMs]: { N: String(record.startedAtMs) },
   };
   for (const name of [attribute.result, attribute.roundAtMs, attribute.region, attribute.ok]) {
@@ -57,7 +63,7 @@ export function fromResultItem(item: Item): StoredResult {
   const json = item[attribute.result]?.S;
   const roundAtMs = Number(item[attribute.roundAtMs]?.N);
   if (json === undefined || !Number.isFinite(roundAtMs)) {
-    throw new Error(`item ${item.pk?.S ?? '?'} ${item.sk?.S ?? '?'} is not a result`);
+    throw new Error(`item ${describeItemKey(item)} is not a result`);
   }
   return { result: JSON.parse(json) as ProbeResult, roundAtMs };
 }

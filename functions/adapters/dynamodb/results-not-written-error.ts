@@ -1,6 +1,9 @@
+import { describeError, LookoutError } from '../../core/lookout-error';
+
 /** `putResults` ran out of retries: some results were not written (or their latest item not updated). */
-export class ResultsNotWrittenError extends Error {
+export class ResultsNotWrittenError extends LookoutError {
   override readonly name = 'ResultsNotWrittenError';
+  readonly code = 'LOOKOUT_RESULTS_NOT_WRITTEN';
 
   constructor(
     /** How many of the results were not (completely) written. */
@@ -14,9 +17,4 @@ export class ResultsNotWrittenError extends Error {
       cause,
     });
   }
-}
-
-function describeError(error: unknown): string {
-  if (error instanceof Error) return `${error.name}: ${error.message}`;
-  return String(error);
 }

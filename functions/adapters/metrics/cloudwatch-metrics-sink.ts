@@ -34,8 +34,8 @@ export interface CloudWatchMetricsSinkOptions {
 /**
  * A metrics sink that publishes datums with PutMetricData, in requests of at most 1000 datums and 1 MB, one
  * after another, each retried on its own. When a request runs out of retries it rejects with a
- * `MetricsNotPublishedError` listing the datums not sent (that request's and the later ones'), so a caller
- * that tries again sends none twice.
+ * `MetricsNotPublishedError` listing what was not sent (that request's datums and the later ones'), so a
+ * caller that tries again sends nothing twice, and counting the datums given that were not (completely) sent.
  */
 export function createCloudWatchMetricsSink(options: CloudWatchMetricsSinkOptions): MetricsSink {
   const namespace = options.namespace ?? metricsNamespace;
@@ -48,8 +48,14 @@ export function createCloudWatchMetricsSink(options: CloudWatchMetricsSinkOption
         try {
           await retryWithBackoff(() => options.client.send(new PutMetricDataCommand(input)), retry);
         } catch (error) {
-          const unsent = batches.slice(index).flatMap((rest) => rest.map((datum) => datum.source));
-          throw new MetricsNotPublishedError(unsent, datums.length, error);
+          const unsent = batches.slice(index).flat();
+          const notPublished = new Set(unsent.map((piece) => piece.datumIndex)).size;
+          throw new MetricsNotPublishedError(
+            unsent.map((piece) => piece.source),
+            notPublished,
+            datums.length,
+            error,
+          );
         }
       }
     },

@@ -2,8 +2,11 @@ import type { MetricDatum as SdkMetricDatum } from '@aws-sdk/client-cloudwatch';
 import type { MetricDatum } from '../../core/metrics/metric-datum';
 import { maxValuesPerDatum } from '../../core/metrics/value-tally';
 
-/** One datum in the SDK's shape, with its original and an estimate of its serialized size. */
+/** One datum in the SDK's shape (a piece of one, for more than 150 values), with an estimate of its size. */
 export interface PreparedDatum {
+  /** The datum this was prepared from: its position among the datums given. */
+  datumIndex: number;
+  /** What this sends, in Lookout's shape: the whole datum, or the piece of its values and counts. */
   source: MetricDatum;
   sdk: SdkMetricDatum;
   /** Bytes it adds to the JSON request body (the SDK sends awsJson 1.0, timestamps as epoch seconds). */
@@ -13,7 +16,7 @@ export interface PreparedDatum {
 /** Turns a datum into the SDK's shape, splitting more than 150 values into several; empty ones are dropped. */
 export function prepareDatums(datums: readonly MetricDatum[]): PreparedDatum[] {
   const prepared: PreparedDatum[] = [];
-  for (const datum of datums) {
+  for (const [datumIndex, datum] of datums.entries()) {
     for (let start = 0; start < datum.values.length; start += maxValuesPerDatum) {
       const values = datum.values.slice(start, start + maxValuesPerDatum);
       const counts = datum.counts?.slice(start, start + maxValuesPerDatum);
@@ -29,7 +32,7 @@ export function prepareDatums(datums: readonly MetricDatum[]): PreparedDatum[] {
         Unit: datum.unit,
       };
       const wire = { ...sdk, Timestamp: datum.timestampMs / 1000 };
-      prepared.push({ source, sdk, bytes: Buffer.byteLength(JSON.stringify(wire)) + 1 });
+      prepared.push({ datumIndex, source, sdk, bytes: Buffer.byteLength(JSON.stringify(wire)) + 1 });
     }
   }
   return prepared;

@@ -1,4 +1,3 @@
-import type { LookoutEvent } from '../../core/alerting/lookout-event';
 import type { RenderedNotification } from '../../core/messages/render-notification';
 
 /** SNS's limit on one published message, message attributes included (256 KiB). */
@@ -69,9 +68,4 @@ export function cutUtf8(text: string, maxBytes: number): string {
   let end = maxBytes;
   while (end > 0 && ((bytes[end] ?? 0) & 0xc0) === 0x80) end--;
   return bytes.subarray(0, end).toString('utf8');
-}
-
-/** Adds the dashboard link to an event that has none. */
-export function withDashboardUrl(event: LookoutEvent, dashboardUrl: string | undefined): LookoutEvent {
-  return dashboardUrl === undefined || event.dashboardUrl !== undefined ? event : { ...event, dashboardUrl };
 }

@@ -3,7 +3,7 @@ import type { LookoutEvent } from '../../core/alerting/lookout-event';
 import { renderNotification, snsMessageAttributes } from '../../core/messages/render-notification';
 import type { Notifier } from '../../core/ports/notifier';
 import { type RetryOptions, retryWithBackoff } from '../retry-with-backoff';
-import { buildSnsMessage, messageBudgetBytes, withDashboardUrl } from './sns-message';
+import { buildSnsMessage, messageBudgetBytes } from './sns-message';
 
 /** How the SNS notifier publishes. */
 export interface SnsNotifierOptions {
@@ -11,11 +11,6 @@ export interface SnsNotifierOptions {
   client: SNSClient;
   /** The topic every notification goes to. */
   topicArn: string;
-  /**
-   * A link to the dashboard, added to events that carry none.
-   * @default undefined (no link)
-   */
-  dashboardUrl?: string;
   /**
    * How publishing retries throttling, 5xx and network errors.
    * @default { attempts: 5, baseDelayMs: 100, maxDelayMs: 2000 }
@@ -26,7 +21,8 @@ export interface SnsNotifierOptions {
 /**
  * A notifier that publishes each event to an SNS topic with `MessageStructure: 'json'`: the readable email,
  * the SMS line and the JSON event for HTTPS, SQS and Lambda subscribers, with the `event`, `severity`,
- * `checkId` and `kind` attributes for subscription filters. `publish` resolves once SNS accepted the message,
+ * `checkId` and `kind` attributes for subscription filters. The event is published as given (its dashboard
+ * link comes from the evaluator). `publish` resolves once SNS accepted the message,
  * and rejects once retries are exhausted (the caller keeps the event). A publish whose answer was lost may
  * reach subscribers twice; the event's `id` is stable, so they can tell.
  */
@@ -34,9 +30,8 @@ export function createSnsNotifier(options: SnsNotifierOptions): Notifier {
   const retry: RetryOptions = { attempts: 5, baseDelayMs: 100, maxDelayMs: 2000, ...options.retry };
   return {
     async publish(event: LookoutEvent): Promise<void> {
-      const shown = withDashboardUrl(event, options.dashboardUrl);
-      const rendered = renderNotification(shown);
-      const attributes = snsMessageAttributes(shown);
+      const rendered = renderNotification(event);
+      const attributes = snsMessageAttributes(event);
       const input = {
         TopicArn: options.topicArn,
         MessageStructure: 'json',

@@ -1,7 +1,9 @@
 import { GetSecretValueCommand, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { GetParameterCommand, type SSMClient } from '@aws-sdk/client-ssm';
 import type { SecretRef } from '../../core/declare/declarations';
+import { describeError } from '../../core/lookout-error';
 import { type RetryOptions, retryWithBackoff } from '../retry-with-backoff';
+import { SecretNotResolvedError } from './secret-not-resolved-error';
 
 /** The prefix of a Secrets Manager reference: `secretsmanager:<name or ARN>`. */
 export const secretsManagerPrefix = 'secretsmanager:';
@@ -24,20 +26,6 @@ export interface AwsSecretResolverOptions {
    * @default { attempts: 3, baseDelayMs: 100, maxDelayMs: 1000 }
    */
   retry?: RetryOptions;
-}
-
-/** A secret could not be read; the message names the reference, never a value. */
-export class SecretNotResolvedError extends Error {
-  override readonly name = 'SecretNotResolvedError';
-
-  constructor(
-    /** The reference, as declared. */
-    readonly ref: string,
-    reason: string,
-    cause?: unknown,
-  ) {
-    super(`secret '${ref}' could not be read: ${reason}`, cause === undefined ? undefined : { cause });
-  }
 }
 
 interface CacheEntry {
@@ -111,9 +99,4 @@ export function createAwsSecretResolver(
 function nonEmpty(ref: string, value: string): string {
   if (value === '') throw new SecretNotResolvedError(ref, 'the value is empty');
   return value;
-}
-
-function describeError(error: unknown): string {
-  if (error instanceof Error) return `${error.name}${error.message === '' ? '' : `: ${error.message}`}`;
-  return String(error);
 }

@@ -1,4 +1,5 @@
 import type { SecretRef } from '../../core/declare/declarations';
+import { SecretNotResolvedError } from './secret-not-resolved-error';
 
 /** The prefix of every environment variable that holds a secret on a developer's machine. */
 export const secretEnvVarPrefix = 'LOOKOUT_SECRET_';
@@ -18,7 +19,8 @@ export function secretEnvVarName(ref: string): string {
 
 /**
  * Resolves `secret()` header values from environment variables named by `secretEnvVarName`.
- * A variable that is unset or empty rejects with a message that names the variable, never a value.
+ * A variable that is unset or empty rejects with a `SecretNotResolvedError` that names the variable, never a
+ * value.
  */
 export function createLocalSecretResolver(
   env: Readonly<Record<string, string | undefined>>,
@@ -27,7 +29,10 @@ export function createLocalSecretResolver(
     const name = secretEnvVarName(secret.ref);
     const value = env[name];
     if (value === undefined || value === '') {
-      throw new Error(`secret '${secret.ref}' is not set locally: set the environment variable ${name}`);
+      throw new SecretNotResolvedError(
+        secret.ref,
+        `it is not set locally: set the environment variable ${name}`,
+      );
     }
     return value;
   };

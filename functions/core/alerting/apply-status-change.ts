@@ -3,6 +3,7 @@ import type { AlertState } from './alert-state';
 import type { EventDetails } from './event-details';
 import { type LookoutEvent, type LookoutEventType, lookoutEventSchema } from './lookout-event';
 import { isMoreSevere } from './severity-rank';
+import { type Transition, transitionTo } from './transition';
 import { flapChangeCount, flapWindowMs, type TransitionContext } from './transition-context';
 
 /** Where an alert should be now, as its kind's rules see it. */
@@ -18,28 +19,23 @@ export interface DesiredStatus {
   sinceMs?: number;
 }
 
-/** The next state, and an event that was silenced (to record, not send). */
-export interface StatusChangeOutcome {
-  state: AlertState;
-  silencedEvent?: LookoutEvent;
-}
-
 /**
  * Moves an alert towards `desired`: ok → firing opens it, firing → ok resolves it, firing at a higher
  * severity escalates it. Each of these produces one event, put in the outbox unless a maintenance window
- * silences it (then it is returned to be recorded) or the alert is flapping. The change that makes an
- * alert flapping is still notified, saying so; later ones are held until it settles (see `followUp`).
+ * silences it (then it is among the transition's silenced events, to be recorded) or the alert is flapping.
+ * The change that makes an alert flapping is still notified, saying so; later ones are held until it settles
+ * (see `followUp`).
  */
 export function applyStatusChange(
   state: AlertState,
   desired: DesiredStatus,
   context: TransitionContext,
-): StatusChangeOutcome {
+): Transition {
   const type = transitionType(state, desired);
   if (type === undefined) {
     const quieter =
       state.status === 'firing' && desired.status === 'firing' && state.severity !== desired.severity;
-    return { state: quieter ? { ...state, severity: desired.severity } : state };
+    return transitionTo(quieter ? { ...state, severity: desired.severity } : state);
   }
   const nowIso = new Date(context.nowMs).toISOString();
   const recentChangesMs =
@@ -58,9 +54,9 @@ export function applyStatusChange(
     eventCount: state.eventCount + 1,
     lastEvent: event,
   };
-  if (event.silenced) return { state: next, silencedEvent: event };
-  if (state.flapping) return { state: next };
-  return { state: { ...next, outbox: [...state.outbox, event] } };
+  if (event.silenced) return { state: next, silencedEvents: [event] };
+  if (state.flapping) return transitionTo(next);
+  return transitionTo({ ...next, outbox: [...state.outbox, event] });
 }
 
 function openedSince(desired: DesiredStatus, context: TransitionContext): string {

@@ -1,7 +1,9 @@
 import type { AlertState } from './alert-state';
 import { eventFor } from './apply-status-change';
 import { detailsOf } from './event-details';
+import type { LookoutEvent } from './lookout-event';
 import { isMoreSevere } from './severity-rank';
+import { type Transition, transitionTo } from './transition';
 import { flapWindowMs, type TransitionContext } from './transition-context';
 
 /**
@@ -10,23 +12,32 @@ import { flapWindowMs, type TransitionContext } from './transition-context';
  * - when nothing waits in the outbox and nothing silences it, subscribers who were told something else than
  *   the current status (it changed in a maintenance window or while flapping) are told the current one;
  * - a firing alert with `remindEveryMs` is reminded that long after the last notification.
- * Returns the same object when nothing is owed.
+ * Returns the same state object when nothing is owed; it never silences an event (it waits instead).
  */
-export function followUp(state: AlertState, context: TransitionContext, remindEveryMs?: number): AlertState {
+export function followUp(state: AlertState, context: TransitionContext, remindEveryMs?: number): Transition {
   const settled = settleFlapping(state, context.nowMs);
-  if (settled.flapping || context.silencedBy !== undefined || settled.outbox.length > 0) return settled;
-  const lastEvent = settled.lastEvent;
-  if (lastEvent === undefined) return settled;
-  const owed = owedType(settled, context.nowMs, remindEveryMs);
-  if (owed === undefined) return settled;
-  const event = eventFor(settled, {
+  const event = owedEvent(settled, context, remindEveryMs);
+  if (event === undefined) return transitionTo(settled);
+  return transitionTo({ ...settled, eventCount: settled.eventCount + 1, lastEvent: event, outbox: [event] });
+}
+
+function owedEvent(
+  state: AlertState,
+  context: TransitionContext,
+  remindEveryMs: number | undefined,
+): LookoutEvent | undefined {
+  if (state.flapping || context.silencedBy !== undefined || state.outbox.length > 0) return undefined;
+  const lastEvent = state.lastEvent;
+  if (lastEvent === undefined) return undefined;
+  const owed = owedType(state, context.nowMs, remindEveryMs);
+  if (owed === undefined) return undefined;
+  return eventFor(state, {
     type: owed,
-    severity: settled.status === 'firing' ? (settled.severity ?? lastEvent.severity) : 'info',
+    severity: state.status === 'firing' ? (state.severity ?? lastEvent.severity) : 'info',
     since: lastEvent.since,
     details: detailsOf(lastEvent),
     context,
   });
-  return { ...settled, eventCount: settled.eventCount + 1, lastEvent: event, outbox: [event] };
 }
 
 function settleFlapping(state: AlertState, nowMs: number): AlertState {

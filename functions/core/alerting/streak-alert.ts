@@ -2,6 +2,7 @@ import type { AlertState } from './alert-state';
 import { applyStatusChange, type DesiredStatus } from './apply-status-change';
 import type { LookoutEvent } from './lookout-event';
 import type { RoundVerdict } from './round-verdicts';
+import type { Transition } from './transition';
 import type { TransitionContext } from './transition-context';
 
 /** How many rounds in a row open and resolve a streak alert. */
@@ -10,11 +11,12 @@ export interface StreakPolicy {
   consecutiveSuccesses: number;
 }
 
-/** The next state of a streak alert, and the events silenced on the way. */
-export interface StreakOutcome {
-  state: AlertState;
-  silencedEvents: LookoutEvent[];
-}
+/** Words a streak alert's change at `verdict` (opening when `firing`); `current` holds the round counts. */
+export type DescribeStreakChange = (
+  verdict: RoundVerdict,
+  firing: boolean,
+  current: AlertState,
+) => Omit<DesiredStatus, 'status'>;
 
 /**
  * Counts judged rounds newer than the last one counted: `consecutiveFailures` failed rounds in a row open the
@@ -24,9 +26,9 @@ export function advanceStreakAlert(
   state: AlertState,
   verdicts: readonly RoundVerdict[],
   policy: StreakPolicy,
-  describe: (verdict: RoundVerdict, firing: boolean, current: AlertState) => Omit<DesiredStatus, 'status'>,
+  describe: DescribeStreakChange,
   context: TransitionContext,
-): StreakOutcome {
+): Transition {
   let current = state;
   const silencedEvents: LookoutEvent[] = [];
   for (const verdict of verdicts) {
@@ -42,13 +44,13 @@ export function advanceStreakAlert(
     const opens = current.status === 'ok' && current.failedRounds >= policy.consecutiveFailures;
     const resolves = current.status === 'firing' && current.passedRounds >= policy.consecutiveSuccesses;
     if (!opens && !resolves) continue;
-    const outcome = applyStatusChange(
+    const change = applyStatusChange(
       current,
       { status: opens ? 'firing' : 'ok', ...describe(verdict, opens, current) },
       context,
     );
-    current = outcome.state;
-    if (outcome.silencedEvent) silencedEvents.push(outcome.silencedEvent);
+    current = change.state;
+    silencedEvents.push(...change.silencedEvents);
   }
   return { state: current, silencedEvents };
 }

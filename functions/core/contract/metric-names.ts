@@ -1,3 +1,5 @@
+import type { ProbePhase } from '../probe-result';
+
 /** The CloudWatch namespace every Lookout metric is in. */
 export const metricsNamespace = 'Lookout';
 
@@ -33,3 +35,12 @@ export const metricDimensions = {
   region: 'Region',
   objective: 'Objective',
 } as const;
+
+/** The latency metric of each probe phase. */
+export const phaseMetricNames: Readonly<Record<ProbePhase, string>> = {
+  dns: metricNames.latencyDns,
+  connect: metricNames.latencyConnect,
+  tls: metricNames.latencyTls,
+  ttfb: metricNames.latencyTtfb,
+  transfer: metricNames.latencyTransfer,
+};

@@ -1,8 +1,8 @@
 import type { AssertionSource, Comparison, LatencyPhase } from './assertion';
-import type { CheckDeclaration, HttpMethod, KeyExchangeGroup, TlsVersion, Weekday } from './declarations';
+import type { HttpMethod, KeyExchangeGroup, TlsVersion, Weekday } from './declarations';
 
 // Each list is written as a record first, so that adding a member to a union without listing it
-// here is a type error.
+// here is a type error. The kinds of check are listed in ../check-kinds.ts, with their facts.
 
 const httpMethodRecord: Record<HttpMethod, true> = {
   GET: true,
@@ -72,13 +72,6 @@ const latencyPhaseRecord: Record<LatencyPhase, true> = {
 };
 /** Every latency phase an assertion can look at. */
 export const latencyPhases = Object.keys(latencyPhaseRecord) as [LatencyPhase, ...LatencyPhase[]];
-
-/** A kind of check. */
-export type CheckKind = CheckDeclaration['kind'];
-
-const checkKindRecord: Record<CheckKind, true> = { http: true, tcp: true, tls: true };
-/** Every kind of check. */
-export const checkKinds = Object.keys(checkKindRecord) as [CheckKind, ...CheckKind[]];
 
 const weekdayRecord: Record<Weekday, true> = {
   mon: true,

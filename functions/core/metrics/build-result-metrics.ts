@@ -1,4 +1,4 @@
-import { metricDimensions, metricNames } from '../contract/metric-names';
+import { metricDimensions, metricNames, phaseMetricNames } from '../contract/metric-names';
 import type { PhaseTimings, ProbeResult } from '../probe-result';
 import type { MetricDatum, MetricUnit } from './metric-datum';
 import { minuteStartMs, roundToStep, ValueTally } from './value-tally';
@@ -15,13 +15,9 @@ export const latencyStepMs = 0.1;
 /** Certificate days left are rounded to this step. */
 export const certificateDaysStep = 0.01;
 
-const phaseMetrics: ReadonlyArray<[keyof PhaseTimings, string]> = [
-  ['dnsMs', metricNames.latencyDns],
-  ['connectMs', metricNames.latencyConnect],
-  ['tlsMs', metricNames.latencyTls],
-  ['ttfbMs', metricNames.latencyTtfb],
-  ['transferMs', metricNames.latencyTransfer],
-];
+const phaseMetrics = Object.entries(phaseMetricNames).map(
+  ([phase, name]) => [`${phase}Ms` as keyof PhaseTimings, name] as const,
+);
 
 interface Series {
   name: string;

@@ -8,14 +8,7 @@ import type {
   SloDeclaration,
   TlsOptions,
 } from '../declare/declarations';
-import {
-  builtInCheckDefaults,
-  defaultCertificateCriticalDays,
-  defaultCertificateWarningDays,
-  defaultIntervalMs,
-  defaultRetentionMs,
-  defaultTimeoutMs,
-} from '../declare/defaults';
+import { builtInCheckDefaults, defaultRetentionMs } from '../declare/defaults';
 import { parseDurationMs } from '../declare/duration';
 import { readIsoTimestamp } from '../declare/iso-timestamp';
 import { isRegexSource, toRegexSource } from '../declare/regex-source';

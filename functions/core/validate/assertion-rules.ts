@@ -1,9 +1,10 @@
 import parseJsonPath from 'jsonpath-rfc9535/parser';
 import { describeValue, quote, showValue } from '../assertions/describe-value';
-import type { AssertionSource, Comparison, LatencyPhase } from '../declare/assertion';
+import { type CheckKind, checkKindTable, measuredPhases } from '../check-kinds';
+import type { AssertionSource, Comparison } from '../declare/assertion';
 import { parseDurationMs } from '../declare/duration';
 import { compileRegex, formatRegex, isRegexSource } from '../declare/regex-source';
-import { type CheckKind, comparisons, isOneOf, latencyPhases } from '../declare/vocabulary';
+import { comparisons, isOneOf, latencyPhases } from '../declare/vocabulary';
 import { isValidHeaderName } from './header-rules';
 import { asRecord, isFiniteNumber } from './rule-helpers';
 import { fieldLabel, type PathSegment, type ReportProblem } from './validation-problem';
@@ -29,19 +30,6 @@ export const comparisonsBySource: Record<AssertionSource, readonly Comparison[]>
   certificate: orderings,
 };
 
-/** Which sources each kind of check can assert on (certificates also need an `https:` URL). */
-export const sourcesByKind: Record<CheckKind, readonly AssertionSource[]> = {
-  http: ['status', 'header', 'body', 'jsonBody', 'latency', 'certificate'],
-  tcp: ['body', 'latency'],
-  tls: ['latency', 'certificate'],
-};
-
-/** The latency phases that are always 0 for a kind of check, and so cannot be asserted on. */
-function phasesNeverMeasured(kind: CheckKind, usesTls: boolean): readonly LatencyPhase[] {
-  if (kind === 'tls') return ['ttfb', 'transfer'];
-  return usesTls ? [] : ['tls'];
-}
-
 /** What an assertion needs to know about the check it belongs to. */
 export interface AssertionCheckFacts {
   /** The kind of check. */
@@ -63,10 +51,11 @@ export function validateAssertion(
   if (!isOneOf(source, Object.keys(comparisonsBySource) as AssertionSource[])) return;
   const at = (key: string): PathSegment[] => [...path, key];
 
-  if (!sourcesByKind[check.kind].includes(source)) {
+  const allowedSources = checkKindTable[check.kind].assertionSources;
+  if (!allowedSources.includes(source)) {
     report(
       at('source'),
-      `${fieldLabel(at('source'))} ${quote(source)} does not apply to ${check.kind} checks; use ${sourcesByKind[check.kind].join(' or ')}`,
+      `${fieldLabel(at('source'))} ${quote(source)} does not apply to ${check.kind} checks; use ${allowedSources.join(' or ')}`,
     );
     return;
   }
@@ -123,8 +112,9 @@ function validateProperty(
       if (!isOneOf(property, latencyPhases)) {
         report(path, `${label} ${quote(property)} is not a latency phase; use ${latencyPhases.join(', ')}`);
       } else if (
+        property !== 'total' &&
         check.usesTls !== undefined &&
-        phasesNeverMeasured(check.kind, check.usesTls).includes(property)
+        !measuredPhases(check.kind, check.usesTls).includes(property)
       ) {
         report(
           path,

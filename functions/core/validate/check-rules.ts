@@ -1,8 +1,9 @@
 import { quote } from '../assertions/describe-value';
-import { defaultIntervalMs, defaultTimeoutMs, maximumRetries } from '../declare/defaults';
+import { type CheckKind, checkKinds, usesTls } from '../check-kinds';
+import { maximumRetries } from '../declare/defaults';
 import { formatDurationMs } from '../declare/duration';
 import { localRegion } from '../declare/regions';
-import { checkKinds, isOneOf } from '../declare/vocabulary';
+import { isOneOf } from '../declare/vocabulary';
 import { type CertificateDaysFacts, validateAlertPolicy } from './alert-policy-rules';
 import { type AssertionCheckFacts, validateAssertion } from './assertion-rules';
 import { validateInterval, validatePositiveDuration } from './duration-rules';
@@ -16,6 +17,16 @@ import { fieldLabel, type PathSegment, type ReportProblem } from './validation-p
 
 /** A check id: lowercase letters, digits and dashes, 1 to 63 characters, not starting or ending with a dash. */
 export const checkIdPattern = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
+
+/** The rules of each kind's own fields, by kind: a new kind without its rules is a type error. */
+const kindRules: Record<
+  CheckKind,
+  (report: ReportProblem, path: PathSegment[], check: UnknownRecord) => void
+> = {
+  http: validateHttpCheck,
+  tcp: validateTcpCheck,
+  tls: validateTlsCheck,
+};
 
 /** What the checks inherit from the monitor, as far as it is valid. */
 export interface MonitorFacts {
@@ -76,24 +87,16 @@ export function validateCheck(
   );
 
   if (!isOneOf(check.kind, checkKinds)) return;
-  if (check.kind === 'http') validateHttpCheck(report, path, check);
-  else if (check.kind === 'tcp') validateTcpCheck(report, path, check);
-  else validateTlsCheck(report, path, check);
-  const facts: AssertionCheckFacts = { kind: check.kind, usesTls: usesTls(check) };
+  kindRules[check.kind](report, path, check);
+  const facts: AssertionCheckFacts = {
+    kind: check.kind,
+    usesTls: usesTls({ kind: check.kind, url: check.url }),
+  };
   if (Array.isArray(check.assert)) {
     check.assert.forEach((assertion, index) => {
       validateAssertion(report, at('assert', index), assertion, facts);
     });
   }
-}
-
-function usesTls(check: UnknownRecord): boolean | undefined {
-  if (check.kind === 'tls') return true;
-  if (check.kind === 'tcp') return false;
-  if (typeof check.url !== 'string' || !URL.canParse(check.url)) return undefined;
-  const { protocol } = new URL(check.url);
-  if (protocol === 'https:') return true;
-  return protocol === 'http:' ? false : undefined;
 }
 
 /** Checks interval and timeout, on their own and against each other. Returns the effective timeout. */

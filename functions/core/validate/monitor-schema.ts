@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
 import { describeValue, typeMismatchMessage } from '../assertions/describe-value';
+import { checkKinds } from '../check-kinds';
 import {
   assertionSources,
-  checkKinds,
   comparisons,
   httpMethods,
   keyExchangeGroups,

@@ -1,28 +1,14 @@
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createTestClient, startTestDynamoDb, type TestDynamoDb } from '../../support/dynalite';
-import { type FaultProxy, faultSequence, faults, startFaultProxy } from '../../support/fault-proxy';
+import { describe, expect, it } from 'vitest';
+import { faultSequence, faults } from '../../support/fault-proxy';
+import { useDynamo } from '../../support/use-dynamo';
 import { alertState, testStore } from './store-fixtures';
 
-let db: TestDynamoDb;
-let proxy: FaultProxy;
-const clients: { destroy(): void }[] = [];
-beforeAll(async () => {
-  db = await startTestDynamoDb();
-  proxy = await startFaultProxy({ target: db.endpoint });
-});
-afterEach(() => {
-  proxy.setPlan(() => undefined);
-  for (const client of clients.splice(0)) client.destroy();
-});
-afterAll(async () => {
-  await proxy.close();
-  await db.close();
-});
+const db = useDynamo({ faults: true });
 
 describe('DynamoDB alert state store', () => {
   it('saves version 1 only when there is none, and each next version only over its previous one', async () => {
-    const tableName = await db.createTable();
+    const { tableName } = db;
     const store = testStore(db.client, tableName);
     const first = alertState('orders', 'outage', 1);
     expect(await store.saveAlertState(first)).toBe(true);
@@ -44,7 +30,7 @@ describe('DynamoDB alert state store', () => {
   });
 
   it('keeps the states of each key and check apart, with the layout’s attributes', async () => {
-    const tableName = await db.createTable();
+    const { tableName } = db;
     const store = testStore(db.client, tableName);
     const states = [
       alertState('orders', 'outage', 1),
@@ -72,7 +58,7 @@ describe('DynamoDB alert state store', () => {
   });
 
   it('lets exactly one of 20 concurrent writers from the same version win', async () => {
-    const tableName = await db.createTable();
+    const { tableName } = db;
     const store = testStore(db.client, tableName);
     expect(await store.saveAlertState(alertState('orders', 'outage', 1))).toBe(true);
     expect(await store.saveAlertState(alertState('orders', 'outage', 2))).toBe(true);
@@ -93,11 +79,10 @@ describe('DynamoDB alert state store', () => {
   });
 
   it('counts its own write as saved when an earlier attempt wrote but lost the answer', async () => {
-    const tableName = await db.createTable();
-    const client = createTestClient(proxy.endpoint);
-    clients.push(client);
+    const { tableName } = db;
+    const client = db.proxiedClient();
     const store = testStore(client, tableName);
-    proxy.setPlan(faultSequence('PutItem', [faults.serverError(true), faults.reset(true)]));
+    db.proxy.setPlan(faultSequence('PutItem', [faults.serverError(true), faults.reset(true)]));
 
     const first = alertState('orders', 'outage', 1);
     expect(await store.saveAlertState(first)).toBe(true);
@@ -105,7 +90,7 @@ describe('DynamoDB alert state store', () => {
     expect(await store.saveAlertState(second)).toBe(true);
     expect(await store.alertStates('orders')).toEqual([second]);
     // ...but another writer's state is still a lost race.
-    proxy.setPlan(faultSequence('PutItem', [faults.serverError(true)]));
+    db.proxy.setPlan(faultSequence('PutItem', [faults.serverError(true)]));
     expect(await testStore(db.client, tableName).saveAlertState(alertState('orders', 'outage', 3))).toBe(
       true,
     );
@@ -113,11 +98,10 @@ describe('DynamoDB alert state store', () => {
   });
 
   it('rethrows other errors once retries run out, and refuses an invalid version', async () => {
-    const tableName = await db.createTable();
-    const client = createTestClient(proxy.endpoint);
-    clients.push(client);
+    const { tableName } = db;
+    const client = db.proxiedClient();
     const store = testStore(client, tableName, { retry: { attempts: 3 } });
-    proxy.setPlan((request) => (request.operation === 'PutItem' ? faults.throttle() : undefined));
+    db.proxy.setPlan((request) => (request.operation === 'PutItem' ? faults.throttle() : undefined));
 
     await expect(store.saveAlertState(alertState('orders', 'outage', 1))).rejects.toThrow(
       expect.objectContaining({ name: 'ThrottlingException' }),

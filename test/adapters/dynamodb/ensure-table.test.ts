@@ -1,21 +1,10 @@
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ensureTable } from '../../../functions/adapters/dynamodb/ensure-table';
-import {
-  createTestClient,
-  startTestDynamoDb,
-  type TestDynamoDb,
-  uniqueTableName,
-} from '../../support/dynalite';
-import { startFaultProxy } from '../../support/fault-proxy';
+import { uniqueTableName } from '../../support/dynalite';
+import { useDynamo } from '../../support/use-dynamo';
 
-let db: TestDynamoDb;
-beforeAll(async () => {
-  db = await startTestDynamoDb();
-});
-afterAll(async () => {
-  await db.close();
-});
+const db = useDynamo({ faults: true });
 
 describe('ensureTable', () => {
   it('creates the table with the layout’s keys, on demand, streaming new images', async () => {
@@ -36,15 +25,8 @@ describe('ensureTable', () => {
   });
 
   it('asks for a stream of new images (which dynalite accepts but does not report back)', async () => {
-    const proxy = await startFaultProxy({ target: db.endpoint });
-    const client = createTestClient(proxy.endpoint);
-    try {
-      await ensureTable(client, uniqueTableName());
-    } finally {
-      client.destroy();
-      await proxy.close();
-    }
-    const create = proxy.seen.find((seen) => seen.operation === 'CreateTable');
+    await ensureTable(db.proxiedClient(), uniqueTableName());
+    const create = db.proxy.seen.find((seen) => seen.operation === 'CreateTable');
     expect(create?.json).toMatchObject({
       BillingMode: 'PAY_PER_REQUEST',
       StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_IMAGE' },

@@ -1,22 +1,16 @@
 import { QueryCommand } from '@aws-sdk/client-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestDynamoDb, type TestDynamoDb } from '../../support/dynalite';
+import { describe, expect, it } from 'vitest';
+import { useDynamo } from '../../support/use-dynamo';
 import { lookoutEvent, testStore } from './store-fixtures';
 
 const at0 = Date.UTC(2030, 0, 1, 12, 0, 0);
 const retentionMs = 90 * 86_400_000;
 
-let db: TestDynamoDb;
-beforeAll(async () => {
-  db = await startTestDynamoDb();
-});
-afterAll(async () => {
-  await db.close();
-});
+const db = useDynamo();
 
 describe('DynamoDB event log', () => {
   it('returns the newest events of a check, newest first, up to the limit', async () => {
-    const tableName = await db.createTable();
+    const { tableName } = db;
     const store = testStore(db.client, tableName);
     const events = Array.from({ length: 12 }, (_, index) =>
       lookoutEvent('orders', at0 + index * 1000, `orders:outage:${index + 1}`),
@@ -31,7 +25,7 @@ describe('DynamoDB event log', () => {
   });
 
   it('records the same event once, expiring the retention after it happened, in epoch seconds', async () => {
-    const tableName = await db.createTable();
+    const { tableName } = db;
     const store = testStore(db.client, tableName);
     const event = lookoutEvent('orders', at0 + 1, 'orders:outage:7');
     await store.recordEvent(event, retentionMs);
@@ -55,7 +49,7 @@ describe('DynamoDB event log', () => {
   });
 
   it('pages through events larger than a query page', async () => {
-    const tableName = await db.createTable();
+    const { tableName } = db;
     const store = testStore(db.client, tableName);
     const big = 'y'.repeat(100_000);
     const events = Array.from({ length: 14 }, (_, index) => ({

@@ -1,36 +1,15 @@
 import { QueryCommand } from '@aws-sdk/client-dynamodb';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ResultsNotWrittenError } from '../../../functions/adapters/dynamodb/results-not-written-error';
-import { createTestClient, startTestDynamoDb, type TestDynamoDb } from '../../support/dynalite';
-import { type FaultProxy, faultSequence, faults, startFaultProxy } from '../../support/fault-proxy';
+import { faultSequence, faults } from '../../support/fault-proxy';
+import { useDynamo } from '../../support/use-dynamo';
 import { recordingSleep, storedResult, testStore } from './store-fixtures';
 
 const minuteMs = 60_000;
 const dayMs = 86_400_000;
 const round0 = Date.UTC(2030, 0, 1, 12, 0, 0);
 
-let db: TestDynamoDb;
-let proxy: FaultProxy;
-const clients: { destroy(): void }[] = [];
-beforeAll(async () => {
-  db = await startTestDynamoDb();
-  proxy = await startFaultProxy({ target: db.endpoint });
-});
-afterEach(() => {
-  proxy.setPlan(() => undefined);
-  proxy.seen.length = 0;
-  for (const client of clients.splice(0)) client.destroy();
-});
-afterAll(async () => {
-  await proxy.close();
-  await db.close();
-});
-
-function proxiedClient() {
-  const client = createTestClient(proxy.endpoint);
-  clients.push(client);
-  return client;
-}
+const db = useDynamo({ faults: true });
 
 /** 30 results (two BatchWriteItem chunks), 3 regions. */
 function thirtyResults() {
@@ -57,9 +36,9 @@ async function storedKeys(tableName: string): Promise<string[]> {
 
 describe('DynamoDB result store under faults', () => {
   it('loses nothing and writes nothing twice through throttling, 500s, resets and unprocessed items', async () => {
-    const tableName = await db.createTable();
+    const { tableName } = db;
     const { sleep, delaysMs } = recordingSleep();
-    const store = testStore(proxiedClient(), tableName, { sleep, concurrency: 1 });
+    const store = testStore(db.proxiedClient(), tableName, { sleep, concurrency: 1 });
     const batchPlan = faultSequence('BatchWriteItem', [
       faults.throttle('ProvisionedThroughputExceededException'),
       faults.unprocessed(10),
@@ -70,7 +49,7 @@ describe('DynamoDB result store under faults', () => {
       faults.unprocessed(3),
     ]);
     const putPlan = faultSequence('PutItem', [faults.throttle(), faults.serverError(true), faults.reset()]);
-    proxy.setPlan((request) => batchPlan(request) ?? putPlan(request));
+    db.proxy.setPlan((request) => batchPlan(request) ?? putPlan(request));
     const results = thirtyResults();
 
     await store.putResults(results, dayMs);
@@ -94,7 +73,7 @@ describe('DynamoDB result store under faults', () => {
     expect(await testStore(db.client, tableName).resultsSince('orders', round0)).toEqual(results);
 
     // Every planned fault was met and retried after a backoff.
-    const batchActions = proxy.seen
+    const batchActions = db.proxy.seen
       .filter((seen) => seen.operation === 'BatchWriteItem')
       .map((s) => s.action.kind);
     expect(batchActions.slice(0, 7)).toEqual([
@@ -110,14 +89,14 @@ describe('DynamoDB result store under faults', () => {
   });
 
   it('retries only what came back unprocessed', async () => {
-    const tableName = await db.createTable();
-    const store = testStore(proxiedClient(), tableName);
-    proxy.setPlan(faultSequence('BatchWriteItem', [faults.unprocessed(20), faults.unprocessed(2)]));
+    const { tableName } = db;
+    const store = testStore(db.proxiedClient(), tableName);
+    db.proxy.setPlan(faultSequence('BatchWriteItem', [faults.unprocessed(20), faults.unprocessed(2)]));
     const results = thirtyResults().slice(0, 25);
 
     await store.putResults(results, dayMs);
 
-    const batches = proxy.seen.filter((seen) => seen.operation === 'BatchWriteItem');
+    const batches = db.proxy.seen.filter((seen) => seen.operation === 'BatchWriteItem');
     const sizes = batches.map(
       (seen) => (seen.json as { RequestItems: Record<string, unknown[]> }).RequestItems[tableName]?.length,
     );
@@ -126,16 +105,16 @@ describe('DynamoDB result store under faults', () => {
   });
 
   it('rejects, naming how many results were not written, once attempts run out', async () => {
-    const tableName = await db.createTable();
+    const { tableName } = db;
     const { sleep, delaysMs } = recordingSleep();
-    const store = testStore(proxiedClient(), tableName, {
+    const store = testStore(db.proxiedClient(), tableName, {
       sleep,
       concurrency: 1,
       retry: { attempts: 4, baseDelayMs: 100, maxDelayMs: 250 },
     });
     // The first chunk of 25 goes through; the second (5 results) is throttled every time.
     let batches = 0;
-    proxy.setPlan((request) => {
+    db.proxy.setPlan((request) => {
       if (request.operation !== 'BatchWriteItem') return undefined;
       batches++;
       return batches === 1 ? undefined : faults.throttle();
@@ -148,6 +127,7 @@ describe('DynamoDB result store under faults', () => {
       /^5 of 30 results were not written: 5 raw results and 0 latest-result updates/,
     );
     await expect(written).rejects.toMatchObject({ notWritten: 5, total: 30 });
+    await expect(written).rejects.toMatchObject({ code: 'LOOKOUT_RESULTS_NOT_WRITTEN' });
     expect(batches).toBe(1 + 4);
     expect(delaysMs).toHaveLength(3);
     for (const [retry, delayMs] of delaysMs.entries()) {
@@ -158,22 +138,22 @@ describe('DynamoDB result store under faults', () => {
   });
 
   it('counts a result whose latest item could not be updated as not written', async () => {
-    const tableName = await db.createTable();
-    const store = testStore(proxiedClient(), tableName, { retry: { attempts: 3 } });
-    proxy.setPlan((request) => (request.operation === 'PutItem' ? faults.serverError() : undefined));
+    const { tableName } = db;
+    const store = testStore(db.proxiedClient(), tableName, { retry: { attempts: 3 } });
+    db.proxy.setPlan((request) => (request.operation === 'PutItem' ? faults.serverError() : undefined));
 
     const written = store.putResults([storedResult('orders', 'us-east-1', round0)], dayMs);
 
     await expect(written).rejects.toThrow(
       /^1 of 1 results were not written: 0 raw results and 1 latest-result updates.*InternalServerError/,
     );
-    expect(proxy.seen.filter((seen) => seen.operation === 'PutItem')).toHaveLength(3);
+    expect(db.proxy.seen.filter((seen) => seen.operation === 'PutItem')).toHaveLength(3);
   });
 
   it('does not retry an error that retrying cannot fix', async () => {
-    const tableName = await db.createTable();
-    const store = testStore(proxiedClient(), tableName);
-    proxy.setPlan((request) =>
+    const { tableName } = db;
+    const store = testStore(db.proxiedClient(), tableName);
+    db.proxy.setPlan((request) =>
       request.operation === 'BatchWriteItem'
         ? {
             kind: 'error',
@@ -187,6 +167,6 @@ describe('DynamoDB result store under faults', () => {
     await expect(store.putResults(thirtyResults().slice(0, 3), dayMs)).rejects.toThrow(
       /^3 of 3 results were not written.*ValidationException: no/,
     );
-    expect(proxy.seen.filter((seen) => seen.operation === 'BatchWriteItem')).toHaveLength(1);
+    expect(db.proxy.seen.filter((seen) => seen.operation === 'BatchWriteItem')).toHaveLength(1);
   });
 });

@@ -1,19 +1,13 @@
 import { GetItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestDynamoDb, type TestDynamoDb } from '../../support/dynalite';
+import { describe, expect, it } from 'vitest';
+import { useDynamo } from '../../support/use-dynamo';
 import { storedResult, testStore } from './store-fixtures';
 
 const minuteMs = 60_000;
 const dayMs = 86_400_000;
 const round0 = Date.UTC(2030, 0, 1, 12, 0, 0);
 
-let db: TestDynamoDb;
-beforeAll(async () => {
-  db = await startTestDynamoDb();
-});
-afterAll(async () => {
-  await db.close();
-});
+const db = useDynamo();
 
 async function rawKeys(tableName: string, checkId: string): Promise<string[]> {
   const page = await db.client.send(
@@ -28,7 +22,7 @@ async function rawKeys(tableName: string, checkId: string): Promise<string[]> {
 
 describe('DynamoDB result store', () => {
   it('writes results and reads them back, oldest first, with the round they belong to', async () => {
-    const tableName = await db.createTable();
+    const { tableName } = db;
     const store = testStore(db.client, tableName);
     const results = [
       storedResult('orders', 'eu-west-1', round0 + minuteMs, 900),
@@ -46,7 +40,7 @@ describe('DynamoDB result store', () => {
   });
 
   it('lays out raw items as the table layout says, expiring the retention after the start, in epoch seconds', async () => {
-    const tableName = await db.createTable();
+    const { tableName } = db;
     const store = testStore(db.client, tableName);
     const stored = storedResult('orders', 'us-east-1', round0, 1234, { ok: false });
     await store.putResults([stored], 7 * dayMs + 1);
@@ -80,7 +74,7 @@ describe('DynamoDB result store', () => {
   });
 
   it('keeps the newest result per region as the latest, whatever order results arrive in', async () => {
-    const tableName = await db.createTable();
+    const { tableName } = db;
     const store = testStore(db.client, tableName);
     const older = storedResult('orders', 'us-east-1', round0);
     const newer = storedResult('orders', 'us-east-1', round0 + minuteMs);
@@ -104,7 +98,7 @@ describe('DynamoDB result store', () => {
   });
 
   it('selects by round, not by start: a result that started before its round (clock skew) is included', async () => {
-    const tableName = await db.createTable();
+    const { tableName } = db;
     const store = testStore(db.client, tableName);
     const skewed = storedResult('orders', 'us-east-1', round0 + minuteMs, -20_000);
     const previousRoundLate = storedResult('orders', 'eu-west-1', round0, 45_000);
@@ -115,7 +109,7 @@ describe('DynamoDB result store', () => {
   });
 
   it('writes a result given twice once, and more than 25 results in several batches', async () => {
-    const tableName = await db.createTable();
+    const { tableName } = db;
     const store = testStore(db.client, tableName);
     const results = Array.from({ length: 60 }, (_, index) =>
       storedResult('orders', `region-${index % 3}`, round0 + Math.floor(index / 3) * minuteMs),
@@ -131,7 +125,7 @@ describe('DynamoDB result store', () => {
   });
 
   it('reads past DynamoDB’s 1 MB page: more than a megabyte of results comes back whole', async () => {
-    const tableName = await db.createTable();
+    const { tableName } = db;
     const store = testStore(db.client, tableName);
     const bigMessage = 'x'.repeat(20_000);
     const results = Array.from({ length: 80 }, (_, index) =>
@@ -154,7 +148,7 @@ describe('DynamoDB result store', () => {
   });
 
   it('rejects a result whose start is not a timestamp before writing anything', async () => {
-    const tableName = await db.createTable();
+    const { tableName } = db;
     const store = testStore(db.client, tableName);
     const good = storedResult('orders', 'us-east-1', round0);
     const bad = storedResult('orders', 'us-east-1', round0, 0, { startedAt: 'yesterday' });

@@ -1,7 +1,7 @@
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RollupSample } from '../../../functions/core/ports/rollup-store';
-import { startTestDynamoDb, type TestDynamoDb } from '../../support/dynalite';
+import { useDynamo } from '../../support/use-dynamo';
 import { testStore } from './store-fixtures';
 
 const minuteMs = 60_000;
@@ -9,13 +9,7 @@ const hourMs = 3_600_000;
 const hour0 = Date.UTC(2030, 0, 1, 12, 0, 0);
 const ttl = { minuteTtlMs: 2 * 86_400_000, hourTtlMs: 35 * 86_400_000 };
 
-let db: TestDynamoDb;
-beforeAll(async () => {
-  db = await startTestDynamoDb();
-});
-afterAll(async () => {
-  await db.close();
-});
+const db = useDynamo();
 
 function sample(
   region: string,
@@ -39,7 +33,7 @@ function samples(fromMs: number, minutes: number): RollupSample[] {
 
 describe('DynamoDB rollup store', () => {
   it('counts samples into minute and hour buckets, pooled over regions, oldest first', async () => {
-    const tableName = await db.createTable();
+    const { tableName } = db;
     const store = testStore(db.client, tableName);
     await store.addToRollups('orders', [...samples(hour0 + 58 * minuteMs, 4)], ttl);
 
@@ -82,7 +76,7 @@ describe('DynamoDB rollup store', () => {
   });
 
   it('reads buckets whose start is in [from, to)', async () => {
-    const tableName = await db.createTable();
+    const { tableName } = db;
     const store = testStore(db.client, tableName);
     await store.addToRollups('orders', samples(hour0, 5), ttl);
 
@@ -98,7 +92,7 @@ describe('DynamoDB rollup store', () => {
   });
 
   it('stores counts, a watermark per region (named with dashes) and the TTL in epoch seconds', async () => {
-    const tableName = await db.createTable();
+    const { tableName } = db;
     const store = testStore(db.client, tableName);
     await store.addToRollups(
       'orders',
@@ -132,7 +126,7 @@ describe('DynamoDB rollup store', () => {
   });
 
   it('counts a batch applied twice once', async () => {
-    const tableName = await db.createTable();
+    const { tableName } = db;
     const store = testStore(db.client, tableName);
     const batch = samples(hour0, 30);
     await store.addToRollups('orders', batch, ttl);
@@ -150,7 +144,7 @@ describe('DynamoDB rollup store', () => {
   });
 
   it('counts only the new samples of a batch that overlaps one already counted', async () => {
-    const tableName = await db.createTable();
+    const { tableName } = db;
     const store = testStore(db.client, tableName);
     const batch = samples(hour0, 30);
     await store.addToRollups('orders', batch.slice(0, 20), ttl);
@@ -174,7 +168,7 @@ describe('DynamoDB rollup store', () => {
   });
 
   it('counts exactly when evaluators race with the same and overlapping batches', async () => {
-    const tableName = await db.createTable();
+    const { tableName } = db;
     const store = testStore(db.client, tableName);
     const other = testStore(db.client, tableName);
     const batch = samples(hour0, 40);
@@ -196,7 +190,7 @@ describe('DynamoDB rollup store', () => {
   });
 
   it('counts the same probe given twice in one batch once, and ignores an empty batch', async () => {
-    const tableName = await db.createTable();
+    const { tableName } = db;
     const store = testStore(db.client, tableName);
     await store.addToRollups('orders', [], ttl);
     await store.addToRollups('orders', [sample('us-east-1', hour0 + 1), sample('us-east-1', hour0 + 1)], ttl);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createCloudWatchClient } from '../../../functions/adapters/aws-clients';
 import { createCloudWatchMetricsSink } from '../../../functions/adapters/metrics/cloudwatch-metrics-sink';
 import { MetricsNotPublishedError } from '../../../functions/adapters/metrics/metrics-not-published-error';
+import { isLookoutError } from '../../../functions/core/lookout-error';
 import type { MetricDatum } from '../../../functions/core/metrics/metric-datum';
 import { closeAfterEach } from '../../support/close-after-each';
 import {
@@ -127,6 +128,29 @@ describe('createCloudWatchMetricsSink', () => {
     const published = acceptedDatums(endpoint).map(fromWire);
     expect(published).toEqual(datums.slice(0, 1000));
     expect(unsent).toEqual(datums.slice(1000));
+    expect(error).toMatchObject({ code: 'LOOKOUT_METRICS_NOT_PUBLISHED', notPublished: 1500 });
+    expect(isLookoutError(error, 'LOOKOUT_METRICS_NOT_PUBLISHED')).toBe(true);
+    expect((error as Error).message).toMatch(/^1500 of 2500 metric datums were not published: /);
+  });
+
+  it('counts the datums not published, not the pieces a datum of more than 150 values is sent in', async () => {
+    const { endpoint, sink } = await setUp(3);
+    endpoint.failRequests([1, 2, 3], 'server-error');
+    const datums: MetricDatum[] = Array.from({ length: 40 }, (_, index) => ({
+      name: 'Latency',
+      dimensions: { CheckId: `check-${index}` },
+      unit: 'Milliseconds',
+      timestampMs: minuteMs,
+      values: Array.from({ length: 300 }, (_, value) => value + index),
+    }));
+    const error = await sink.putMetrics(datums).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(MetricsNotPublishedError);
+    const { unsent, notPublished, total, message } = error as MetricsNotPublishedError;
+    expect(message).toMatch(/^40 of 40 metric datums were not published: /);
+    expect([notPublished, total]).toEqual([40, 40]);
+    // What is left to send is the 80 pieces, which together hold every value once.
+    expect(unsent).toHaveLength(80);
+    expect(unsent.flatMap((piece) => piece.values)).toEqual(datums.flatMap((datum) => datum.values));
   });
 
   it('keeps each request under 1 MB, however many datums would fit the count limit', async () => {

@@ -9,8 +9,6 @@ import { fakeCredentials, fastRetry } from '../../support/fast-retry';
 import { formFields, type SnsEndpoint, startSnsEndpoint } from '../../support/sns-endpoint';
 
 const topicArn = 'arn:aws:sns:us-east-1:123456789012:lookout-alerts';
-const dashboardUrl =
-  'https://console.aws.amazon.com/cloudwatch/home?region=us-east-1#dashboards:name=Lookout';
 const track = closeAfterEach();
 
 async function setUp(attempts = 4, options: { topic?: string } = {}) {
@@ -22,7 +20,7 @@ async function setUp(attempts = 4, options: { topic?: string } = {}) {
   });
   await track(Promise.resolve({ close: async () => client.destroy() }));
   const retry = fastRetry(attempts);
-  const notifier = createSnsNotifier({ client, topicArn: options.topic ?? topicArn, dashboardUrl, retry });
+  const notifier = createSnsNotifier({ client, topicArn: options.topic ?? topicArn, retry });
   return { endpoint, notifier, retry };
 }
 
@@ -32,12 +30,11 @@ const { dashboardUrl: _ownLink, ...event } = outageOpened satisfies LookoutEvent
 describe('createSnsNotifier', () => {
   it('publishes a JSON-structured message with subject, email, SMS, the JSON event and string attributes', async () => {
     const { endpoint, notifier } = await setUp();
-    await notifier.publish(event);
+    await notifier.publish(outageOpened);
 
     expect(endpoint.published).toHaveLength(1);
     const [publish] = endpoint.published;
-    const expectedEvent = { ...event, dashboardUrl };
-    const rendered = renderNotification(expectedEvent);
+    const rendered = renderNotification(outageOpened);
     expect(publish?.topicArn).toBe(topicArn);
     expect(publish?.messageStructure).toBe('json');
     expect(publish?.subject).toBe('[Lookout] DOWN orders-api: down in 3 of 3 regions');
@@ -51,10 +48,10 @@ describe('createSnsNotifier', () => {
       'sms',
       'sqs',
     ]);
-    expect(JSON.parse(message.default)).toEqual(expectedEvent);
+    expect(JSON.parse(message.default)).toEqual(outageOpened);
     for (const key of ['email-json', 'https', 'sqs', 'lambda']) expect(message[key]).toBe(message.default);
     expect(message.email).toBe(rendered.email);
-    expect(message.email).toContain(`Dashboard: ${dashboardUrl}`);
+    expect(message.email).toContain(`Dashboard: ${outageOpened.dashboardUrl}`);
     expect(message.sms).toBe(rendered.sms);
     expect(publish?.attributes).toEqual({
       event: { dataType: 'String', stringValue: 'opened' },
@@ -67,11 +64,12 @@ describe('createSnsNotifier', () => {
     expect(endpoint.requests[0]?.headers.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=test\//);
   });
 
-  it('keeps a dashboard link the event already has', async () => {
+  it('adds no dashboard link of its own: the link reaches an event only through the evaluator', async () => {
     const { endpoint, notifier } = await setUp();
-    await notifier.publish({ ...event, dashboardUrl: 'https://example.com/own' });
+    await notifier.publish(event);
     const message = JSON.parse(endpoint.published[0]?.message ?? '{}');
-    expect(JSON.parse(message.default).dashboardUrl).toBe('https://example.com/own');
+    expect(JSON.parse(message.default)).toEqual(event);
+    expect(message.email).not.toContain('Dashboard:');
   });
 
   it('retries 500s and throttling, and SNS accepts exactly one message', async () => {

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSecretsManagerClient, createSsmClient } from '../../../functions/adapters/aws-clients';
-import {
-  createAwsSecretResolver,
-  SecretNotResolvedError,
-} from '../../../functions/adapters/secrets/aws-secret-resolver';
+import { createAwsSecretResolver } from '../../../functions/adapters/secrets/aws-secret-resolver';
+import { SecretNotResolvedError } from '../../../functions/adapters/secrets/secret-not-resolved-error';
 import { secret } from '../../../functions/core/declare/secret';
 import { closeAfterEach } from '../../support/close-after-each';
 import { fakeCredentials, fastRetry } from '../../support/fast-retry';
@@ -107,6 +105,7 @@ describe('createAwsSecretResolver', () => {
     const { ssm, resolve } = await setUp();
     const error = await rejection(resolve(secret('/lookout/missing')));
     expect(error).toBeInstanceOf(SecretNotResolvedError);
+    expect(error).toMatchObject({ code: 'LOOKOUT_SECRET_NOT_RESOLVED', ref: '/lookout/missing' });
     expect(error.message).toContain("secret '/lookout/missing'");
     expect(error.message).toContain('ParameterNotFound');
     for (const value of allValues) expect(error.message).not.toContain(value);

@@ -32,5 +32,9 @@ describe('createLocalSecretResolver', () => {
       'LOOKOUT_SECRET_MISSING',
     );
     await expect(resolveSecret({ kind: 'secret', ref: 'empty' })).rejects.toThrow('LOOKOUT_SECRET_EMPTY');
+    await expect(resolveSecret({ kind: 'secret', ref: '/missing' })).rejects.toMatchObject({
+      code: 'LOOKOUT_SECRET_NOT_RESOLVED',
+      ref: '/missing',
+    });
   });
 });

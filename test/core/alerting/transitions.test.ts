@@ -43,7 +43,7 @@ describe('applyStatusChange', () => {
   it('records but does not queue what a maintenance window silences', () => {
     const outcome = applyStatusChange(fresh(), firing(), { nowMs: startMs, silencedBy: 'upgrade' });
     expect(outcome.state.outbox).toEqual([]);
-    expect(outcome.silencedEvent).toMatchObject({ type: 'opened', silenced: true });
+    expect(outcome.silencedEvents).toMatchObject([{ type: 'opened', silenced: true }]);
     expect(outcome.state.status).toBe('firing');
   });
 
@@ -69,8 +69,8 @@ describe('followUp', () => {
       }).state;
     }
     state = { ...state, outbox: [], notifiedStatus: 'ok' };
-    expect(followUp(state, { nowMs: startMs + 30 * 60_000 })).toBe(state);
-    const settled = followUp(state, { nowMs: startMs + 4 * 60_000 + 3_600_001 });
+    expect(followUp(state, { nowMs: startMs + 30 * 60_000 }).state).toBe(state);
+    const settled = followUp(state, { nowMs: startMs + 4 * 60_000 + 3_600_001 }).state;
     expect(settled.flapping).toBe(false);
     expect(settled.outbox.map((event) => event.type)).toEqual(['opened']);
   });
@@ -84,11 +84,11 @@ describe('followUp', () => {
       notifiedSeverity: 'critical',
       lastNotifiedAt: new Date(startMs).toISOString(),
     };
-    expect(followUp(notified, { nowMs: startMs + 59 * 60_000 }, 3_600_000)).toBe(notified);
-    expect(followUp(notified, { nowMs: startMs + 3_600_000, silencedBy: 'upgrade' }, 3_600_000)).toBe(
+    expect(followUp(notified, { nowMs: startMs + 59 * 60_000 }, 3_600_000).state).toBe(notified);
+    expect(followUp(notified, { nowMs: startMs + 3_600_000, silencedBy: 'upgrade' }, 3_600_000).state).toBe(
       notified,
     );
-    const reminded = followUp(notified, { nowMs: startMs + 3_600_000 }, 3_600_000);
+    const reminded = followUp(notified, { nowMs: startMs + 3_600_000 }, 3_600_000).state;
     expect(reminded.outbox.map((event) => [event.type, event.id])).toEqual([['reminder', 'api:outage:2']]);
   });
 });

@@ -1,19 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { type ValidationProblem, validateMonitor } from '../../../functions/core';
+import { describeInvalidCases, describeValidCases, type InvalidCase } from '../../support/validation-cases';
 import { changed, validMonitor } from '../monitor-fixture';
-
-interface InvalidCase {
-  /** What is wrong. */
-  name: string;
-  /** The broken declaration. */
-  input: unknown;
-  /** The problem that must be reported. */
-  path: string;
-  checkId: string | undefined;
-  reason: string;
-  /** How many problems the declaration has in all. @default 1 */
-  count?: number;
-}
 
 const oneOff = { start: '2026-12-01T02:00:00Z', end: '2026-12-01T04:00:00Z', reason: 'database upgrade' };
 const weekly = { weekly: { days: ['sun'], at: '03:00', duration: '1h' } };
@@ -328,67 +314,53 @@ const cases: InvalidCase[] = [
   },
 ];
 
-describe('validateMonitor rejects invalid alert options, metrics options and maintenance windows', () => {
-  it.each(cases)('$name', ({ input, path, checkId, reason, count = 1 }) => {
-    const validation = validateMonitor(input);
-    expect(validation.ok).toBe(false);
-    const problems: ValidationProblem[] = validation.ok ? [] : validation.problems;
-    const problem = problems.find((candidate) => candidate.path === path);
-    expect(problem, `no problem at ${path}; got ${JSON.stringify(problems)}`).toBeDefined();
-    expect(problem?.checkId).toBe(checkId);
-    expect(problem?.message).toContain(reason);
-    expect(problems, JSON.stringify(problems)).toHaveLength(count);
-  });
-});
+describeInvalidCases(
+  'validateMonitor rejects invalid alert options, metrics options and maintenance windows',
+  cases,
+);
 
-describe('declarations at the edges of the new rules are valid', () => {
-  const valid: { name: string; input: unknown }[] = [
-    {
-      name: 'every new option together',
-      input: {
-        ...validMonitor(),
-        defaults: { alert: { certificateWarningDays: 30, certificateCriticalDays: 10, remindEvery: '4h' } },
-        metrics: { perRegion: false },
-        maintenance: [
-          { ...oneOff, checks: ['api', 'redis'] },
-          { ...weekly, reason: 'backups' },
-        ],
-      },
+describeValidCases('declarations at the edges of the new rules are valid', [
+  {
+    name: 'every new option together',
+    input: {
+      ...validMonitor(),
+      defaults: { alert: { certificateWarningDays: 30, certificateCriticalDays: 10, remindEvery: '4h' } },
+      metrics: { perRegion: false },
+      maintenance: [
+        { ...oneOff, checks: ['api', 'redis'] },
+        { ...weekly, reason: 'backups' },
+      ],
     },
-    {
-      name: 'critical 0 and warning 1 days',
-      input: changed({ 'checks.0.alert': { certificateWarningDays: 1, certificateCriticalDays: 0 } }),
-    },
-    {
-      name: 'a check overriding both inherited thresholds',
-      input: changed({
-        'defaults.alert': { certificateWarningDays: 10, certificateCriticalDays: 5 },
-        'checks.2.alert': { certificateWarningDays: 60, certificateCriticalDays: 30 },
-      }),
-    },
-    { name: 'reminders every 5 minutes', input: changed({ 'checks.0.alert.remindEvery': '5m' }) },
-    {
-      name: 'a one-off window of exactly 31 days, with offsets',
-      input: withWindow({ start: '2026-12-01T00:00:00+01:00', end: '2026-12-31T23:00:00.000Z' }),
-    },
-    {
-      name: 'a one-off window of one minute',
-      input: withWindow({ start: '2026-12-01T02:00Z', end: '2026-12-01T02:01Z' }),
-    },
-    {
-      name: 'a weekly window at 00:00',
-      input: withWindow({ weekly: { days: ['mon'], at: '00:00', duration: '1d' } }),
-    },
-    {
-      name: 'a weekly window at 23:59 on every day',
-      input: withWindow({
-        weekly: { days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], at: '23:59', duration: '2h' },
-      }),
-    },
-    { name: 'a reason of 200 characters', input: withWindow({ ...weekly, reason: 'x'.repeat(200) }) },
-  ];
-  it.each(valid)('$name', ({ input }) => {
-    const validation = validateMonitor(input);
-    expect(validation.ok ? [] : validation.problems).toEqual([]);
-  });
-});
+  },
+  {
+    name: 'critical 0 and warning 1 days',
+    input: changed({ 'checks.0.alert': { certificateWarningDays: 1, certificateCriticalDays: 0 } }),
+  },
+  {
+    name: 'a check overriding both inherited thresholds',
+    input: changed({
+      'defaults.alert': { certificateWarningDays: 10, certificateCriticalDays: 5 },
+      'checks.2.alert': { certificateWarningDays: 60, certificateCriticalDays: 30 },
+    }),
+  },
+  { name: 'reminders every 5 minutes', input: changed({ 'checks.0.alert.remindEvery': '5m' }) },
+  {
+    name: 'a one-off window of exactly 31 days, with offsets',
+    input: withWindow({ start: '2026-12-01T00:00:00+01:00', end: '2026-12-31T23:00:00.000Z' }),
+  },
+  {
+    name: 'a one-off window of one minute',
+    input: withWindow({ start: '2026-12-01T02:00Z', end: '2026-12-01T02:01Z' }),
+  },
+  {
+    name: 'a weekly window at 00:00',
+    input: withWindow({ weekly: { days: ['mon'], at: '00:00', duration: '1d' } }),
+  },
+  {
+    name: 'a weekly window at 23:59 on every day',
+    input: withWindow({
+      weekly: { days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], at: '23:59', duration: '2h' },
+    }),
+  },
+  { name: 'a reason of 200 characters', input: withWindow({ ...weekly, reason: 'x'.repeat(200) }) },
+]);

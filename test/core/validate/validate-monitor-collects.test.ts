@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatProblems, validateMonitor } from '../../../functions/core';
+import { formatProblems } from '../../../functions/core';
+import { expectInvalid } from '../../support/validation-cases';
 import { changed, remove, validMonitor } from '../monitor-fixture';
 
 describe('validateMonitor collects every problem', () => {
@@ -15,10 +16,8 @@ describe('validateMonitor collects every problem', () => {
       'checks.2.minDaysValid': 1.5,
       'alerts.sms': ['12345'],
     });
-    const validation = validateMonitor(input);
-    expect(validation.ok).toBe(false);
-    if (validation.ok) return;
-    const found = validation.problems.map(({ checkId, path }) => ({ checkId, path }));
+    const problems = expectInvalid(input);
+    const found = problems.map(({ checkId, path }) => ({ checkId, path }));
     expect(found).toEqual([
       { checkId: undefined, path: 'homeRegion' },
       { checkId: undefined, path: 'alerts.sms[0]' },
@@ -33,42 +32,31 @@ describe('validateMonitor collects every problem', () => {
   });
 
   it('reports structural and semantic problems of the same check side by side', () => {
-    const validation = validateMonitor(changed({ 'checks.1.port': '6379', 'checks.1.host': 'tcp://cache' }));
-    expect(validation.ok).toBe(false);
-    if (validation.ok) return;
-    expect(validation.problems.map((problem) => problem.message)).toEqual([
+    const problems = expectInvalid(changed({ 'checks.1.port': '6379', 'checks.1.host': 'tcp://cache' }));
+    expect(problems.map((problem) => problem.message)).toEqual([
       'port must be a number, not "6379"',
       'host "tcp://cache" must be a host name or IP address, not a URL',
     ]);
   });
 
   it('reports a value of the wrong type once, not again as a bad value', () => {
-    const validation = validateMonitor(changed({ 'checks.0.interval': 60, 'checks.0.retries': '2' }));
-    expect(validation.ok).toBe(false);
-    if (validation.ok) return;
-    expect(validation.problems.map((problem) => problem.path)).toEqual([
-      'checks[0].interval',
-      'checks[0].retries',
-    ]);
+    const problems = expectInvalid(changed({ 'checks.0.interval': 60, 'checks.0.retries': '2' }));
+    expect(problems.map((problem) => problem.path)).toEqual(['checks[0].interval', 'checks[0].retries']);
   });
 
   it('names the monitor when the input is not an object at all', () => {
     for (const input of [null, 42, 'monitor', [validMonitor()]]) {
-      const validation = validateMonitor(input);
-      expect(validation.ok).toBe(false);
-      if (validation.ok) continue;
-      expect(validation.problems).toHaveLength(1);
-      expect(validation.problems[0]?.path).toBe('');
-      expect(validation.problems[0]?.message).toMatch(/^the monitor must be an object, not /);
+      const problems = expectInvalid(input);
+      expect(problems).toHaveLength(1);
+      expect(problems[0]?.path).toBe('');
+      expect(problems[0]?.message).toMatch(/^the monitor must be an object, not /);
     }
   });
 
   it('reports a check that is not an object, and keeps checking the others', () => {
     const input = changed({ 'checks.1': 'redis', 'checks.2.port': -1 });
-    const validation = validateMonitor(input);
-    expect(validation.ok).toBe(false);
-    if (validation.ok) return;
-    expect(validation.problems).toEqual([
+    const problems = expectInvalid(input);
+    expect(problems).toEqual([
       { path: 'checks[1]', message: 'checks[1] must be an object, not "redis"' },
       {
         checkId: 'www-cert',
@@ -79,28 +67,22 @@ describe('validateMonitor collects every problem', () => {
   });
 
   it('sets no check id when the check has no string id', () => {
-    const validation = validateMonitor(changed({ 'checks.1.id': remove, 'checks.1.port': 0 }));
-    expect(validation.ok).toBe(false);
-    if (validation.ok) return;
-    expect(validation.problems.map(({ checkId, path }) => ({ checkId, path }))).toEqual([
+    const problems = expectInvalid(changed({ 'checks.1.id': remove, 'checks.1.port': 0 }));
+    expect(problems.map(({ checkId, path }) => ({ checkId, path }))).toEqual([
       { checkId: undefined, path: 'checks[1].id' },
       { checkId: undefined, path: 'checks[1].port' },
     ]);
   });
 
   it('tells people about a RegExp placed where only plain data survives', () => {
-    const validation = validateMonitor(changed({ 'checks.1.expect': /PONG/ }));
-    expect(validation.ok).toBe(false);
-    if (validation.ok) return;
-    expect(validation.problems[0]?.path).toBe('checks[1].expect');
-    expect(validation.problems[0]?.message).toContain('a RegExp (/PONG/) does not survive JSON');
+    const problems = expectInvalid(changed({ 'checks.1.expect': /PONG/ }));
+    expect(problems[0]?.path).toBe('checks[1].expect');
+    expect(problems[0]?.message).toContain('a RegExp (/PONG/) does not survive JSON');
   });
 
   it('does not echo a password from a URL into the message', () => {
-    const validation = validateMonitor(changed({ 'checks.0.url': 'https://admin:hunter2@api.example.com/' }));
-    expect(validation.ok).toBe(false);
-    if (validation.ok) return;
-    expect(formatProblems(validation.problems)).not.toContain('hunter2');
+    const problems = expectInvalid(changed({ 'checks.0.url': 'https://admin:hunter2@api.example.com/' }));
+    expect(formatProblems(problems)).not.toContain('hunter2');
   });
 });
 
@@ -119,11 +101,7 @@ describe('formatProblems', () => {
   });
 
   it('formats what validateMonitor reports', () => {
-    const validation = validateMonitor(changed({ 'checks.0.interval': '7s' }));
-    expect(validation.ok).toBe(false);
-    if (validation.ok) return;
-    expect(formatProblems(validation.problems)).toBe(
-      'api: checks[0].interval: interval 7s is below the 10s minimum',
-    );
+    const problems = expectInvalid(changed({ 'checks.0.interval': '7s' }));
+    expect(formatProblems(problems)).toBe('api: checks[0].interval: interval 7s is below the 10s minimum');
   });
 });

@@ -1,19 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { expect as lookoutExpect, type ValidationProblem, validateMonitor } from '../../../functions/core';
+import { expect as lookoutExpect } from '../../../functions/core';
+import { describeInvalidCases, type InvalidCase } from '../../support/validation-cases';
 import { changed, remove } from '../monitor-fixture';
-
-interface InvalidCase {
-  /** What is wrong. */
-  name: string;
-  /** The broken declaration. */
-  input: unknown;
-  /** The problem that must be reported. */
-  path: string;
-  checkId: string | undefined;
-  reason: string;
-  /** How many problems the declaration has in all. @default 1 */
-  count?: number;
-}
 
 const cases: InvalidCase[] = [
   // Structure: missing, misspelled and mistyped fields.
@@ -726,15 +713,7 @@ const cases: InvalidCase[] = [
   },
 ];
 
-describe('validateMonitor rejects each invalid declaration with its path, check id and reason', () => {
-  it.each(cases)('$name', ({ input, path, checkId, reason, count = 1 }) => {
-    const validation = validateMonitor(input);
-    expect(validation.ok).toBe(false);
-    const problems: ValidationProblem[] = validation.ok ? [] : validation.problems;
-    const problem = problems.find((candidate) => candidate.path === path);
-    expect(problem, `no problem at ${path}; got ${JSON.stringify(problems)}`).toBeDefined();
-    expect(problem?.checkId).toBe(checkId);
-    expect(problem?.message).toContain(reason);
-    expect(problems, JSON.stringify(problems)).toHaveLength(count);
-  });
-});
+describeInvalidCases(
+  'validateMonitor rejects each invalid declaration with its path, check id and reason',
+  cases,
+);

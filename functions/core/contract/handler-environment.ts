@@ -1,0 +1,56 @@
+/**
+ * The environment of Lookout's Lambda functions, shared by the infrastructure (which sets it) and the handlers
+ * (which read it). Each function gets exactly the variables listed for it here: no more (a variable set and
+ * never read is a second, unchecked copy of a fact) and no fewer (a handler fails at cold start without them).
+ * A test holds the synthesized templates to this.
+ */
+
+/** A Lookout Lambda function; each is an entry point in functions/handlers (`<name>.ts`). */
+export type HandlerName = 'probe' | 'evaluate' | 'sweep';
+
+/** The names of the variables the infrastructure sets, by what they hold. */
+export const handlerVariables = {
+  /** The results table's name (the table is in the home region). */
+  tableName: 'LOOKOUT_TABLE_NAME',
+  /**
+   * The home region, where the table and the secrets are. Only the probe function reads it: it runs in every
+   * probe region; evaluate and sweep run in the home region, so their own region (`AWS_REGION`) is it.
+   */
+  homeRegion: 'LOOKOUT_HOME_REGION',
+  /** The alert topic's ARN. */
+  topicArn: 'LOOKOUT_TOPIC_ARN',
+  /** The dashboard's console URL, which every event links to. */
+  dashboardUrl: 'LOOKOUT_DASHBOARD_URL',
+} as const;
+
+/** The variables evaluate and sweep read: both build the same dependencies. */
+const homeFunctionVariables = [
+  handlerVariables.tableName,
+  handlerVariables.topicArn,
+  handlerVariables.dashboardUrl,
+] as const;
+
+/** The variables each function reads, which the infrastructure sets on it: exactly these. */
+export const handlerEnvironment = {
+  probe: [handlerVariables.tableName, handlerVariables.homeRegion],
+  evaluate: homeFunctionVariables,
+  sweep: homeFunctionVariables,
+} as const satisfies Record<HandlerName, readonly string[]>;
+
+/** A variable a function reads. */
+export type HandlerVariable<Handler extends HandlerName> = (typeof handlerEnvironment)[Handler][number];
+
+/** The environment the infrastructure gives a function: a value for each variable it reads. */
+export type HandlerEnvironment<Handler extends HandlerName> = Record<HandlerVariable<Handler>, string>;
+
+/** Variables the Lambda runtime sets, which handlers read too; the infrastructure never sets them. */
+export const lambdaVariables = {
+  /** The region the function runs in. */
+  region: 'AWS_REGION',
+} as const;
+
+/**
+ * Not a variable at run time: esbuild replaces `process.env.LOOKOUT_MONITOR_JSON` in each bundle with the
+ * validated declaration (infra/handler-bundling.ts), which functions/handlers/bundled-monitor.ts reads.
+ */
+export const bundledMonitorVariable = 'LOOKOUT_MONITOR_JSON';

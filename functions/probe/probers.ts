@@ -1,0 +1,58 @@
+import type { CheckKind } from '../core/check-kinds';
+import type { ResolvedCheck } from '../core/resolve/resolved-monitor';
+import type { ConnectionSettings } from './connection-settings';
+import type { Deadline } from './deadline';
+import type { HttpResponse } from './http-exchange';
+import { probeHttp } from './http-probe';
+import type { ProbeContext } from './probe-context';
+import type { ProbeTrace } from './probe-trace';
+import { resolveHeaders } from './resolve-headers';
+import { probeTcp, type TcpOutcome } from './tcp-probe';
+import { probeTls } from './tls-probe';
+
+/** A resolved check of kind `K`. */
+export type ResolvedCheckOf<K extends CheckKind> = Extract<ResolvedCheck, { kind: K }>;
+
+/** What a probe observed besides its trace: an HTTP response, a TCP reply, or nothing more (a TLS check). */
+export type ProbeObservation = Partial<HttpResponse & TcpOutcome>;
+
+/**
+ * One probe, ready to run: it runs under `deadline`, times its phases into `trace`, and throws a `ProbeFailure`
+ * for the target's failure.
+ */
+export type ReadyProbe = (
+  deadline: Deadline,
+  trace: ProbeTrace,
+  settings: ConnectionSettings,
+) => Promise<ProbeObservation>;
+
+/**
+ * Probes the checks of kind `K`: first does what is neither latency nor under the timeout (reading secret header
+ * values), then returns the probe itself.
+ */
+export type Prober<K extends CheckKind> = (
+  check: ResolvedCheckOf<K>,
+  context: ProbeContext,
+) => Promise<ReadyProbe>;
+
+/** The prober of each kind of check, as blackbox_exporter's `Probers` map: a kind without one is a type error. */
+export const probers: { [K in CheckKind]: Prober<K> } = {
+  http: async (check, context) => {
+    const headers = await resolveHeaders(check.headers, context.resolveSecret);
+    return (deadline, trace, settings) => probeHttp(check, headers, deadline, trace, settings);
+  },
+  tcp: async (check) => (deadline, trace, settings) => probeTcp(check, deadline, trace, settings),
+  tls: async (check) => async (deadline, trace, settings) => {
+    await probeTls(check, deadline, trace, settings);
+    return {};
+  },
+};
+
+/** Prepares a probe of `check` with the prober of its kind. */
+export function prepareProbe<K extends CheckKind>(
+  check: ResolvedCheckOf<K>,
+  context: ProbeContext,
+): Promise<ReadyProbe> {
+  const prober: Prober<K> = probers[check.kind];
+  return prober(check, context);
+}

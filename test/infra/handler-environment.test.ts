@@ -1,0 +1,48 @@
+import type { Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type HandlerName, handlerEnvironment } from '../../functions/core/contract/handler-environment';
+import { threeRegionMonitor } from './infra-monitors';
+import { resourcesOf, type SynthesizedLookout, synthLookout } from './synth-lookout';
+
+let lookout: SynthesizedLookout;
+
+beforeAll(() => {
+  lookout = synthLookout({ monitor: threeRegionMonitor() });
+});
+
+/** Every Lambda function of every stack: which handler it runs (by its name) and its variables' names. */
+function synthesizedFunctions(): { stack: string; handler: HandlerName | undefined; variables: string[] }[] {
+  const { deployment } = lookout;
+  const handlerOfName = new Map<unknown, HandlerName>([
+    [deployment.names.probeFunctionName, 'probe'],
+    [deployment.names.evaluateFunctionName, 'evaluate'],
+    [deployment.names.sweepFunctionName, 'sweep'],
+  ]);
+  const stacks = [deployment.home, ...deployment.probes.values()];
+  return stacks.flatMap((stack) => {
+    const template: Template = lookout.template(stack);
+    return resourcesOf(template, 'AWS::Lambda::Function').map(([, { Properties }]) => {
+      const environment = Properties.Environment as { Variables?: Record<string, unknown> } | undefined;
+      return {
+        stack: stack.stackName,
+        handler: handlerOfName.get(Properties.FunctionName),
+        variables: Object.keys(environment?.Variables ?? {}).sort(),
+      };
+    });
+  });
+}
+
+describe('the handler environment contract', () => {
+  it('sets on each function exactly the variables its handler reads (and NODE_OPTIONS, for Node.js)', () => {
+    const functions = synthesizedFunctions();
+    expect(functions.map((fn) => fn.handler).sort()).toEqual(
+      ['evaluate', 'probe', 'probe', 'probe', 'sweep'].sort(),
+    );
+    for (const { stack, handler, variables } of functions) {
+      if (handler === undefined) throw new Error(`a function of ${stack} runs no Lookout handler`);
+      expect(variables, `${handler} in ${stack}`).toEqual(
+        [...handlerEnvironment[handler], 'NODE_OPTIONS'].sort(),
+      );
+    }
+  });
+});
