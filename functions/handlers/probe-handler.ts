@@ -1,5 +1,6 @@
 import type { Context } from 'aws-lambda';
 import { metricDimensions, metricNames } from '../core/contract/metric-names';
+import type { ScheduledInput } from '../core/contract/schedule-input';
 import type { MetricsSink } from '../core/ports/metrics-sink';
 import type { ResultStore } from '../core/ports/result-store';
 import type { ResolvedMonitor } from '../core/resolve/resolved-monitor';
@@ -9,14 +10,7 @@ import type { LogEntry } from '../runtime/evaluation-deps';
 import { runMinute } from '../runtime/run-minute';
 
 /** The input the schedule sends: its scheduled time, and which shard of the region's checks to run. */
-export interface ProbeEvent {
-  /** ISO 8601, EventBridge Scheduler's `<aws.scheduler.scheduled-time>`. */
-  scheduledTime?: string;
-  /** @default 0 */
-  shard?: number;
-  /** @default 1 */
-  shardCount?: number;
-}
+export type ProbeEvent = ScheduledInput;
 
 /** What the probe handler is built from (once per container). */
 export interface ProbeHandlerDeps extends Omit<ProbeContext, 'region'> {
