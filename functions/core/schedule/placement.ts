@@ -87,3 +87,14 @@ export function shardCountFor(checks: readonly ShardedCheck[], capacity: ShardCa
   }
   return lowest;
 }
+
+/**
+ * The checks one sweep invocation handles at most: at about 10 ms of store round trips per check, 16 at a time,
+ * a shard of this size ends in a few seconds, far inside the sweep's timeout.
+ */
+export const checksPerSweepShard = 1_000;
+
+/** How many sweep schedules (shards) a monitor's checks need: one per `checksPerSweepShard`, at least one. */
+export function sweepShardCount(checkCount: number): number {
+  return Math.max(1, Math.ceil(checkCount / checksPerSweepShard));
+}
