@@ -2,7 +2,8 @@
  * The probe engine benchmark: Lookout's engine against blackbox_exporter on loopback targets.
  * `npm run bench` writes bench/RESULTS.md; `npm run bench -- --quick` tries the harness in seconds
  * (writes bench/.work/RESULTS-quick.md). `npm run bench -- bundle` measures the Lambda handler bundles instead
- * (bench/bundle-bench.ts, its own section of RESULTS.md).
+ * (bench/bundle-bench.ts, its own section of RESULTS.md); `npm run bench -- probe-scale` the probe function at
+ * 1,000 checks and with sub-minute rounds (bench/probe-scale.ts, its own section).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +16,7 @@ import { createBenchCertificates } from './certificates';
 import { exitAfter, runToCompletion } from './cleanup';
 import { lookoutEngine } from './lookout-engine';
 import { describeMachine } from './machine';
+import { runProbeScaleBench } from './probe-scale';
 import { accuracyTable, type BenchReport, phaseTable, renderResults, throughputTable } from './report';
 import { extractSection } from './results-sections';
 import { startTargets } from './target-process';
@@ -76,13 +78,17 @@ async function main(): Promise<void> {
   console.log(`\nPhases at the 0 ms target (median, ms)\n${phaseTable(accuracy)}`);
   console.log(`\nThroughput and CPU\n${throughputTable(throughput)}\n`);
   const resultsPath = size === 'full' ? join(benchDir, 'RESULTS.md') : join(workDir, 'RESULTS-quick.md');
-  // Keep the sections other entry points wrote (the handler bundles).
-  const bundleSection = existsSync(resultsPath)
-    ? extractSection(readFileSync(resultsPath, 'utf8'), 'bundle-bench')
-    : undefined;
+  // Keep the sections other entry points wrote (the handler bundles, the probe function at scale).
+  const previous = existsSync(resultsPath) ? readFileSync(resultsPath, 'utf8') : '';
+  const kept = ['bundle-bench', 'probe-scale'].flatMap((name) => extractSection(previous, name) ?? []);
   const results = renderResults(report);
-  writeFileSync(resultsPath, bundleSection ? `${results.trimEnd()}\n\n${bundleSection}\n` : results);
+  writeFileSync(resultsPath, kept.length > 0 ? `${[results.trimEnd(), ...kept].join('\n\n')}\n` : results);
   log(`wrote ${resultsPath}`);
 }
 
-runToCompletion(process.argv.includes('bundle') ? runBundleBench : main);
+const entry = process.argv.includes('bundle')
+  ? runBundleBench
+  : process.argv.includes('probe-scale')
+    ? runProbeScaleBench
+    : main;
+runToCompletion(entry);

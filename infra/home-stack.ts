@@ -7,9 +7,13 @@ import type * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { type HandlerEnvironment, handlerVariables } from '../functions/core/contract/handler-environment';
+import type { ScheduledInput } from '../functions/core/contract/schedule-input';
+import { type TableAction, tableActions } from '../functions/core/contract/table-actions';
 import { tableLayout } from '../functions/core/contract/table-layout';
+import { sweepShardCount } from '../functions/core/schedule/placement';
 import { NotifyAlarmsOnTopic } from './alarm-routing';
 import { AlertTopic } from './alert-topic';
+import { CheckDashboard } from './check-dashboard';
 import { createDeadLetterQueue } from './dead-letter-queue';
 import type { DeployableMonitor } from './deployable-monitor';
 import { grantPutLookoutMetrics } from './home-resources';
@@ -47,8 +51,9 @@ export const evaluateStreamSettings = {
 } as const;
 
 /**
- * The home region: the results table, the evaluate function on its stream, the sweep function every minute, the
- * alert topic and its subscriptions, the dashboard, and Lookout's alarms on itself, which reach the topic.
+ * The home region: the results table, the evaluate function on its stream, the sweep function every minute (one
+ * schedule per shard), the alert topic and its subscriptions, the overview and per-check dashboards, and
+ * Lookout's alarms on itself, which reach the topic.
  */
 export class LookoutHomeStack extends Stack {
   /** The results table. */
@@ -59,8 +64,19 @@ export class LookoutHomeStack extends Stack {
   readonly evaluate: LookoutFunction<'evaluate'>;
   /** The sweep function. */
   readonly sweep: LookoutFunction<'sweep'>;
-  /** The dashboard. */
+  /** The sweep's schedules, one per shard. */
+  readonly sweepSchedules: MinuteSchedules;
+  /**
+   * How many shards the sweep is split into: one per `checksPerSweepShard` checks, at least one
+   * (core/schedule/placement.ts). Sharding splits the same work over more invocations: each shard adds 43,200
+   * invocations and scheduler calls a month (about $0.01 of Lambda requests; the scheduler's first 14 million a
+   * month are free), the same per-check reads and writes.
+   */
+  readonly sweepShardCount: number;
+  /** The overview dashboard. */
   readonly dashboard: LookoutDashboard;
+  /** The per-check dashboard. */
+  readonly checkDashboard: CheckDashboard;
 
   constructor(scope: Construct, id: string, props: LookoutHomeStackProps) {
     super(scope, id, props);
@@ -72,7 +88,7 @@ export class LookoutHomeStack extends Stack {
       deletionProtection: props.tableDeletionProtection,
       removalPolicy: props.tableRemovalPolicy,
     });
-    const deadLetters = createDeadLetterQueue(this, 'DeadLetters', names.deadLetterQueueName);
+    const deadLetters = createDeadLetterQueue(this, 'DeadLetters', names.deadLetterQueueNames.home);
     this.alertTopic = new AlertTopic(this, 'Alerts', {
       topicName: names.topicName,
       alerts: monitor.alerts,
@@ -84,7 +100,7 @@ export class LookoutHomeStack extends Stack {
       [handlerVariables.dashboardUrl]: dashboardUrl(home, names.dashboardName),
     };
     const common = {
-      declaration: deployable.declaration,
+      monitor,
       environment,
       timeout: homeFunctionTimeout,
       memorySizeMb: homeFunctionMemoryMb,
@@ -104,24 +120,32 @@ export class LookoutHomeStack extends Stack {
       description: 'Lookout: finds probes that did not report, sends reminders, every minute',
       asyncFailureQueue: deadLetters,
     });
-    for (const fn of [this.evaluate, this.sweep]) this.grantHomeAccess(fn.role);
+    this.grantHomeAccess(this.evaluate.role, tableActions.evaluate);
+    this.grantHomeAccess(this.sweep.role, tableActions.sweep);
     acknowledgeFunctionFindings(this.evaluate, { asyncInvoked: false });
     acknowledgeFunctionFindings(this.sweep, { asyncInvoked: true });
 
     this.readStream(this.evaluate, deadLetters);
-    new MinuteSchedules(this, 'SweepSchedule', {
+    this.sweepShardCount = sweepShardCount(monitor.checks.length);
+    const shardCount = this.sweepShardCount;
+    const sweepInputs: ScheduledInput[] = Array.from({ length: shardCount }, (_, shard) => ({
+      shard,
+      shardCount,
+    }));
+    this.sweepSchedules = new MinuteSchedules(this, 'SweepSchedule', {
       target: this.sweep.function,
       deadLetterQueue: deadLetters,
-      inputs: [{}],
+      inputs: sweepInputs,
       description: 'Lookout: sweep every minute',
     });
 
     this.dashboard = new LookoutDashboard(this, 'Dashboard', { monitor, names });
+    this.checkDashboard = new CheckDashboard(this, 'CheckDashboard', { monitor, names });
 
     addFunctionAlarms(this, this.evaluate, names.alarmNamePrefix, 'evaluate');
     addFunctionAlarms(this, this.sweep, names.alarmNamePrefix, 'sweep');
     addIteratorAgeAlarm(this, this.evaluate, names.alarmNamePrefix);
-    addDeadLetterAlarm(this, deadLetters, names.alarmNamePrefix);
+    addDeadLetterAlarm(this, deadLetters, names.alarmNamePrefix, 'home');
     new NotifyAlarmsOnTopic(this, 'NotifyAlarms', {
       alarmNamePrefix: names.alarmNamePrefix,
       topic: this.alertTopic.topic,
@@ -129,20 +153,12 @@ export class LookoutHomeStack extends Stack {
     });
   }
 
-  /** The table operations, publishing to the topic (and its key), and Lookout metrics. */
-  private grantHomeAccess(role: iam.Role): void {
-    role.addToPolicy(
-      new iam.PolicyStatement({
-        actions: [
-          'dynamodb:Query',
-          'dynamodb:GetItem',
-          'dynamodb:PutItem',
-          'dynamodb:UpdateItem',
-          'dynamodb:BatchWriteItem',
-        ],
-        resources: [this.table.tableArn],
-      }),
-    );
+  /**
+   * The table actions the function's code calls (core/contract/table-actions.ts), publishing to the topic (and
+   * its key), and Lookout metrics.
+   */
+  private grantHomeAccess(role: iam.Role, actions: readonly TableAction[]): void {
+    role.addToPolicy(new iam.PolicyStatement({ actions: [...actions], resources: [this.table.tableArn] }));
     role.addToPolicy(
       new iam.PolicyStatement({ actions: ['sns:Publish'], resources: [this.alertTopic.topic.topicArn] }),
     );

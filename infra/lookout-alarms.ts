@@ -4,6 +4,7 @@ import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import type { LookoutFunction } from './lookout-function';
 import { deadLettersMetric, functionMetric, probesSkippedMetric } from './lookout-metrics';
+import type { StackRole } from './physical-names';
 
 /** How close to its timeout a function's longest run may come before it alarms. */
 export const durationAlarmFraction = 0.8;
@@ -53,14 +54,18 @@ export function addFunctionAlarms(
   ];
 }
 
-/** An alarm on any message in a dead-letter queue. */
+/**
+ * An alarm on any message in the dead-letter queue of the `role` stack, `<alarmNamePrefix><role>.dead-letters`
+ * (the home stack and the home region's probe stack each have one).
+ */
 export function addDeadLetterAlarm(
   scope: Construct,
   queue: sqs.IQueue,
   alarmNamePrefix: string,
+  role: StackRole,
 ): cloudwatch.Alarm {
   return new cloudwatch.Alarm(scope, 'dead-letters', {
-    alarmName: `${alarmNamePrefix}dead-letters`,
+    alarmName: `${alarmNamePrefix}${role}.dead-letters`,
     alarmDescription: 'Lookout could not deliver something: see the messages in its dead-letter queue.',
     metric: deadLettersMetric(queue.queueName, { statistic: 'Maximum', period: fiveMinutes }),
     threshold: 1,

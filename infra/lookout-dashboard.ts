@@ -1,25 +1,16 @@
 import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
+import type { ResolvedMonitor } from '../functions/core';
+import { metricNames } from '../functions/core/contract/metric-names';
 import {
-  formatDurationMs,
-  type ProbePhase,
-  type ResolvedCheck,
-  type ResolvedMonitor,
-  type SloObjective,
-} from '../functions/core';
-import { measuredPhases, usesTls } from '../functions/core/check-kinds';
-import {
-  availabilityMetric,
-  type CheckSeries,
+  allChecksQuery,
   deadLettersMetric,
   functionMetric,
-  latencyMetric,
-  phaseLatencyMetric,
   probesSkippedMetric,
-  sloBudgetRemainingMetric,
+  rankedChecksQuery,
 } from './lookout-metrics';
-import type { LookoutNames } from './physical-names';
+import { dashboardUrl, type LookoutNames } from './physical-names';
 
 /** Properties of `LookoutDashboard`. */
 export interface LookoutDashboardProps {
@@ -29,16 +20,22 @@ export interface LookoutDashboardProps {
   names: LookoutNames;
 }
 
-const percentiles = ['p50', 'p95', 'p99'] as const;
-const fiveMinutes = Duration.minutes(5);
-const sloObjectives: readonly SloObjective[] = ['availability', 'latency'];
+/** How many checks each ranked graph shows. */
+export const rankedCheckCount = 10;
 
-/** The widgets of one check: a header, then availability, latency, phases and SLO budget in one row. */
-export const widgetsPerCheck = 5;
+const fiveMinutes = Duration.minutes(5);
 
 /**
- * The CloudWatch dashboard, in the home region: a row on Lookout itself, then for each check its availability
- * and latency p50/p95/p99 by region, its phase latencies and its SLO budget remaining.
+ * The overview dashboard, `<prefix>` in the home region, which every event links to. It does not grow with the
+ * number of checks: the checks are ranked by Metrics Insights queries (the `rankedCheckCount` with the lowest
+ * availability, the highest average latency and, when those series are published, the least SLO budget left and
+ * the nearest certificate expiry), next to every check's pooled availability and probe count, and Lookout's own
+ * health (its functions in every region, skipped probes, dead letters). One check at a time is on the
+ * `CheckDashboard`.
+ *
+ * Cost: $3 a month, unless it is among the account's first three dashboards of up to 50 metrics each, which are
+ * free (it graphs 9 to 11 series, plus 4 per probe region). Viewing it costs nothing more: it has no Logs Insights
+ * widgets, and console graphs (Metrics Insights included) are not billed per query.
  */
 export class LookoutDashboard extends Construct {
   /** The dashboard. */
@@ -51,12 +48,80 @@ export class LookoutDashboard extends Construct {
       dashboardName: names.dashboardName,
       defaultInterval: Duration.hours(3),
     });
-    const rows = [
-      ...lookoutRows(monitor, names),
-      ...monitor.checks.flatMap((check) => checkRows(monitor, check)),
-    ];
-    for (const row of rows) this.dashboard.addWidgets(...row);
+    for (const row of [...checkRows(monitor, names), ...lookoutRows(monitor, names)]) {
+      this.dashboard.addWidgets(...row);
+    }
   }
+}
+
+/** Every check at once: ranked, pooled, counted. */
+function checkRows(monitor: ResolvedMonitor, names: LookoutNames): cloudwatch.IWidget[][] {
+  const home = monitor.homeRegion;
+  const optIn = monitor.metrics;
+  const ranked = (title: string, query: cloudwatch.IMetric, unit: cloudwatch.YAxisProps = {}) =>
+    new cloudwatch.GraphWidget({ title, region: home, width: 8, left: [query], leftYAxis: unit });
+  const header = new cloudwatch.TextWidget({
+    markdown: `## Lookout\n${monitor.checks.length} checks from ${monitor.regions.join(', ')}; results, alerts and this dashboard in ${home}. One check at a time, with its breakdown by region, phase and error: [${names.checkDashboardName}](${dashboardUrl(home, names.checkDashboardName)}).`,
+    width: 24,
+    height: 2,
+  });
+  const rows: cloudwatch.IWidget[][] = [
+    [header],
+    [
+      ranked(
+        `Lowest availability (%), ${rankedCheckCount} checks`,
+        rankedChecksQuery(
+          metricNames.availability,
+          { statistic: 'AVG', order: 'ASC', limit: rankedCheckCount },
+          { period: fiveMinutes },
+        ),
+        { min: 0, max: 100 },
+      ),
+      ranked(
+        `Highest latency, average (ms), ${rankedCheckCount} checks`,
+        rankedChecksQuery(
+          metricNames.latency,
+          { statistic: 'AVG', order: 'DESC', limit: rankedCheckCount },
+          { period: fiveMinutes },
+        ),
+      ),
+      new cloudwatch.GraphWidget({
+        title: 'All checks: availability (%) and probes',
+        region: home,
+        width: 8,
+        left: [allChecksQuery(metricNames.availability, 'AVG', { label: 'availability (%)' })],
+        leftYAxis: { min: 0, max: 100 },
+        right: [allChecksQuery(metricNames.availability, 'COUNT', { label: 'probes' })],
+      }),
+    ],
+  ];
+  const optional: cloudwatch.IWidget[] = [];
+  if (optIn.sloBudget) {
+    optional.push(
+      ranked(
+        `Least SLO budget left (%), ${rankedCheckCount} objectives`,
+        rankedChecksQuery(
+          metricNames.sloBudgetRemaining,
+          { statistic: 'MIN', order: 'ASC', limit: rankedCheckCount },
+          { period: fiveMinutes },
+        ),
+      ),
+    );
+  }
+  if (optIn.certificate) {
+    optional.push(
+      ranked(
+        `Nearest certificate expiry (days), ${rankedCheckCount} checks`,
+        rankedChecksQuery(
+          metricNames.certificateDaysLeft,
+          { statistic: 'MIN', order: 'ASC', limit: rankedCheckCount },
+          { period: Duration.hours(1) },
+        ),
+      ),
+    );
+  }
+  if (optional.length > 0) rows.push(optional);
+  return rows;
 }
 
 /** Lookout's own health: its functions in every region, skipped probes, dead letters. */
@@ -67,15 +132,15 @@ function lookoutRows(monitor: ResolvedMonitor, names: LookoutNames): cloudwatch.
     { name: names.evaluateFunctionName, region: home },
     { name: names.sweepFunctionName, region: home },
   ];
-  const queueRegions = [...new Set([home, ...monitor.regions])];
+  const queues = [
+    { name: names.deadLetterQueueNames.home, region: home, label: `${home} home` },
+    ...monitor.regions.map((region) => ({
+      name: names.deadLetterQueueNames.probe,
+      region,
+      label: `${region} probe`,
+    })),
+  ];
   return [
-    [
-      new cloudwatch.TextWidget({
-        markdown: `## Lookout\n${monitor.checks.length} checks from ${monitor.regions.join(', ')}; results, alerts and this dashboard in ${home}.`,
-        width: 24,
-        height: 2,
-      }),
-    ],
     [
       new cloudwatch.GraphWidget({
         title: 'Function errors',
@@ -116,84 +181,15 @@ function lookoutRows(monitor: ResolvedMonitor, names: LookoutNames): cloudwatch.
         title: 'Dead letters',
         region: home,
         width: 6,
-        left: queueRegions.map((region) =>
-          deadLettersMetric(names.deadLetterQueueName, {
+        left: queues.map((queue) =>
+          deadLettersMetric(queue.name, {
             statistic: 'Maximum',
             period: fiveMinutes,
-            region,
-            label: region,
+            region: queue.region,
+            label: queue.label,
           }),
         ),
       }),
     ],
   ];
-}
-
-function describeTarget(check: ResolvedCheck): string {
-  return check.kind === 'http'
-    ? `${check.method} ${check.url}`
-    : `${check.kind.toUpperCase()} ${check.host}:${check.port}`;
-}
-
-/** The latency phases graphed for a check: every phase its kind measures (see core/check-kinds.ts). */
-function graphedPhases(check: ResolvedCheck): readonly ProbePhase[] {
-  return measuredPhases(check.kind, usesTls(check) ?? false);
-}
-
-function checkRows(monitor: ResolvedMonitor, check: ResolvedCheck): cloudwatch.IWidget[][] {
-  const home = monitor.homeRegion;
-  const pooled: CheckSeries = { checkId: check.id };
-  const series = monitor.metrics.perRegion
-    ? check.regions.map((region) => ({ label: region, series: { checkId: check.id, region } }))
-    : [{ label: 'all regions', series: pooled }];
-  const header = new cloudwatch.TextWidget({
-    markdown: `### ${check.name} \`${check.id}\`\n${describeTarget(check)} · every ${formatDurationMs(check.intervalMs)} · from ${check.regions.join(', ')}`,
-    width: 24,
-    height: 2,
-  });
-  const availability = new cloudwatch.GraphWidget({
-    title: `${check.id}: availability (%)`,
-    region: home,
-    width: 6,
-    leftYAxis: { min: 0, max: 100 },
-    left: series.map((line) =>
-      availabilityMetric(line.series, { statistic: 'Average', region: home, label: line.label }),
-    ),
-  });
-  const latency = new cloudwatch.GraphWidget({
-    title: `${check.id}: latency p50 / p95 / p99 (ms)`,
-    region: home,
-    width: 6,
-    left: series.flatMap((line) =>
-      percentiles.map((p) =>
-        latencyMetric(line.series, { statistic: p, region: home, label: `${line.label} ${p}` }),
-      ),
-    ),
-  });
-  const phases = new cloudwatch.GraphWidget({
-    title: `${check.id}: phases, median (ms)`,
-    region: home,
-    width: 6,
-    stacked: true,
-    left: graphedPhases(check).map((phase) =>
-      phaseLatencyMetric(phase, pooled, { statistic: 'p50', region: home, label: phase }),
-    ),
-  });
-  const objectives = sloObjectives.filter((objective) => check.slo?.[objective] !== undefined);
-  const budget =
-    objectives.length === 0
-      ? new cloudwatch.TextWidget({ markdown: `**${check.id}**: no SLO declared.`, width: 6, height: 6 })
-      : new cloudwatch.GraphWidget({
-          title: `${check.id}: SLO budget remaining (%)`,
-          region: home,
-          width: 6,
-          left: objectives.map((objective) =>
-            sloBudgetRemainingMetric(check.id, objective, {
-              statistic: 'Minimum',
-              region: home,
-              label: objective,
-            }),
-          ),
-        });
-  return [[header], [availability, latency, phases, budget]];
 }

@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stage } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
@@ -6,16 +6,19 @@ import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import type { MonitorDeclaration } from '../functions/core';
+import type { ResolvedMonitor } from '../functions/core';
 import type { HandlerEnvironment } from '../functions/core/contract/handler-environment';
 import {
   bundleDefine,
+  copyMonitorCommands,
   depsLockFilePath,
   type HandlerName,
   handlerBundlingSettings,
   handlerEntry,
   projectRoot,
+  stageBundledMonitor,
 } from './handler-bundling';
+import { functionLogGroupName } from './physical-names';
 
 /** Properties of a `LookoutFunction` that runs `Handler`. */
 export interface LookoutFunctionProps<Handler extends HandlerName = HandlerName> {
@@ -25,8 +28,11 @@ export interface LookoutFunctionProps<Handler extends HandlerName = HandlerName>
   functionName: string;
   /** What the function is for, shown in the console. */
   description: string;
-  /** The validated declaration compiled into the bundle. */
-  declaration: MonitorDeclaration;
+  /**
+   * The resolved monitor the function runs, validated at synth: shipped in the bundle as `monitor.json` (a probe
+   * function's holds only its region's checks). Its size does not matter: no command line carries it.
+   */
+  monitor: ResolvedMonitor;
   /**
    * The handler's environment: exactly the variables it reads (core/contract/handler-environment.ts).
    * NODE_OPTIONS is added, for Node.js itself.
@@ -47,7 +53,8 @@ export interface LookoutFunctionProps<Handler extends HandlerName = HandlerName>
 }
 
 /**
- * A Lookout Lambda function: Node.js 24 on arm64, bundled by esbuild with the monitor compiled in, its own role
+ * A Lookout Lambda function: Node.js 24 on arm64, bundled by esbuild with the monitor beside the code as
+ * `monitor.json` (staged in the cloud assembly, then copied in by an `afterBundling` command), its own role
  * (no managed policies: callers add exactly what it needs) and its own log group with a retention.
  */
 export class LookoutFunction<Handler extends HandlerName = HandlerName> extends Construct {
@@ -68,11 +75,15 @@ export class LookoutFunction<Handler extends HandlerName = HandlerName> extends 
       description: `Runs ${props.functionName}`,
     });
     this.logGroup = new logs.LogGroup(this, 'Logs', {
+      logGroupName: functionLogGroupName(props.functionName),
       retention: props.logRetention,
       removalPolicy: RemovalPolicy.DESTROY,
     });
     this.logGroup.grantWrite(this.role);
     const settings = handlerBundlingSettings;
+    const stage = Stage.of(this);
+    if (stage === undefined) throw new Error(`${this.node.path} must be defined inside an App or a Stage`);
+    const stagedMonitor = stageBundledMonitor(stage.assetOutdir, props.monitor);
     this.function = new nodejs.NodejsFunction(this, 'Function', {
       entry: handlerEntry(props.handler),
       handler: 'handler',
@@ -102,7 +113,12 @@ export class LookoutFunction<Handler extends HandlerName = HandlerName> extends 
         sourcesContent: settings.sourcesContent,
         mainFields: [...settings.mainFields],
         externalModules: [...settings.externalModules],
-        define: bundleDefine(props.declaration),
+        define: { ...bundleDefine },
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: (inputDir, outputDir) => copyMonitorCommands(stagedMonitor, inputDir, outputDir),
+        },
       },
     });
   }

@@ -46,6 +46,11 @@ export interface CheckSeries {
   region?: string;
 }
 
+/** The days until a check's certificate expires (None). */
+export function certificateDaysLeftMetric(series: CheckSeries, reading: MetricReading): cloudwatch.Metric {
+  return lookoutMetric(metricNames.certificateDaysLeft, checkDimensions(series), reading);
+}
+
 /** Availability of a check (Percent: the average is the share of ok probes). */
 export function availabilityMetric(series: CheckSeries, reading: MetricReading): cloudwatch.Metric {
   return lookoutMetric(metricNames.availability, checkDimensions(series), reading);
@@ -78,6 +83,72 @@ export function sloBudgetRemainingMetric(
 /** Probes the probe function in `probeRegion` did not start for lack of time (Count). */
 export function probesSkippedMetric(probeRegion: string, reading: MetricReading): cloudwatch.Metric {
   return lookoutMetric(metricNames.probesSkipped, { [metricDimensions.region]: probeRegion }, reading);
+}
+
+/** Which checks a ranking keeps: the `limit` with the lowest (`ASC`) or highest (`DESC`) `statistic`. */
+export interface CheckRanking {
+  /** Metrics Insights' aggregate over the graph's time range and each period. */
+  statistic: 'AVG' | 'MIN' | 'MAX';
+  order: 'ASC' | 'DESC';
+  /** How many checks the graph shows. */
+  limit: number;
+}
+
+/**
+ * A Metrics Insights query that ranks every check by one of its pooled metrics (the series with only `CheckId`,
+ * plus `Objective` for `SloBudgetRemaining`, through `SCHEMA`, so the per-region series never double-count) and
+ * graphs the first `limit`. Unlike a SEARCH expression (at most 500 series, in no useful order), a query sorts
+ * every series it processes, up to 10,000 (CloudWatch's Metrics Insights quota), so the graph stays right at
+ * 10,000 checks and its definition does not grow with the check count.
+ */
+export function rankedChecksQuery(
+  metricName: string,
+  ranking: CheckRanking,
+  reading: Pick<MetricReading, 'period' | 'label'>,
+): cloudwatch.MathExpression {
+  const groupBy =
+    metricName === metricNames.sloBudgetRemaining
+      ? [metricDimensions.checkId, metricDimensions.objective]
+      : [metricDimensions.checkId];
+  const expression = `SELECT ${ranking.statistic}(${metricName}) FROM SCHEMA(${metricsNamespace}, ${groupBy.join(', ')}) GROUP BY ${groupBy.join(', ')} ORDER BY ${ranking.statistic}() ${ranking.order} LIMIT ${ranking.limit}`;
+  return new cloudwatch.MathExpression({
+    expression,
+    usingMetrics: {},
+    period: reading.period ?? Duration.minutes(5),
+    // An empty label leaves each line labelled with its check (and objective), not with the query.
+    label: reading.label ?? '',
+  });
+}
+
+/** A Metrics Insights query over every check's pooled series of a metric at once (one line, such as `AVG`). */
+export function allChecksQuery(
+  metricName: string,
+  statistic: 'AVG' | 'SUM' | 'COUNT' | 'MIN' | 'MAX',
+  reading: Pick<MetricReading, 'period' | 'label'>,
+): cloudwatch.MathExpression {
+  return new cloudwatch.MathExpression({
+    expression: `SELECT ${statistic}(${metricName}) FROM SCHEMA(${metricsNamespace}, ${metricDimensions.checkId})`,
+    usingMetrics: {},
+    period: reading.period ?? Duration.minutes(5),
+    ...(reading.label === undefined ? {} : { label: reading.label }),
+  });
+}
+
+/**
+ * A SEARCH for the per-region series of one check's metric (published when the monitor's `metrics.perRegion`
+ * is on): one line per region, labelled with it, whatever the number of regions.
+ */
+export function perRegionSearch(
+  metricName: string,
+  checkId: string,
+  reading: MetricReading,
+): cloudwatch.SearchExpression {
+  const { checkId: checkDimension, region } = metricDimensions;
+  return new cloudwatch.SearchExpression({
+    expression: `SEARCH('{${metricsNamespace},${checkDimension},${region}} MetricName="${metricName}" ${checkDimension}="${checkId}"', '${reading.statistic}', ${(reading.period ?? Duration.minutes(1)).toSeconds()})`,
+    label: reading.label ?? '',
+    ...(reading.region === undefined ? {} : { searchRegion: reading.region }),
+  });
 }
 
 /** A metric of one of Lookout's functions, such as `'Errors'`, `'Duration'` or `'IteratorAge'`. */

@@ -18,7 +18,9 @@ export interface LookoutProps {
   monitor: MonitorDeclaration;
   /**
    * What the physical names start with: table `<prefix>-results`, topic `<prefix>-alerts`, functions
-   * `<prefix>-probe|evaluate|sweep`, dashboard `<prefix>`. Two Lookouts in one account need two prefixes.
+   * `<prefix>-probe|evaluate|sweep` (log groups `/aws/lambda/<function>`), dead-letter queues
+   * `<prefix>-home|probe-dead-letters`, alarms `<prefix>.…`, dashboards `<prefix>` and `<prefix>_checks`
+   * (infra/physical-names.ts). Two Lookouts in one account need two prefixes.
    * @default 'lookout' for the app's `Lookout` (or a stage named `Lookout`), else `lookout-<stage name in lowercase>`
    */
   resourcePrefix?: string;
@@ -52,6 +54,8 @@ export interface LookoutProps {
 export class Lookout extends Construct {
   /** The validated monitor. */
   readonly deployable: DeployableMonitor;
+  /** The account of its stacks, when known at synth (else the deploying credentials' account). */
+  readonly account: string | undefined;
   /** The physical names. */
   readonly names: LookoutNames;
   /** The home stack. */
@@ -63,7 +67,8 @@ export class Lookout extends Construct {
     super(scope, id);
     const stageName = Stage.of(this)?.stageName ?? '';
     const prefix = props.resourcePrefix ?? defaultResourcePrefix(stageName || id);
-    const prefixProblem = resourcePrefixProblem(prefix);
+    this.account = props.account ?? Stage.of(this)?.account;
+    const prefixProblem = resourcePrefixProblem(prefix) ?? this.prefixTakenProblem(prefix);
     try {
       this.deployable = deployableMonitor(props.monitor);
     } catch (error) {
@@ -110,5 +115,26 @@ export class Lookout extends Construct {
       probes.set(region, probe);
     }
     this.probes = probes;
+  }
+
+  /**
+   * Why another Lookout of this app already has the prefix in the same account (or in an account not known at
+   * synth, which may be the same), or `undefined`: their physical names would collide.
+   */
+  private prefixTakenProblem(prefix: string): string | undefined {
+    const other = this.node.root.node
+      .findAll()
+      .find(
+        (construct): construct is Lookout =>
+          construct instanceof Lookout &&
+          construct !== this &&
+          construct.names?.prefix === prefix &&
+          (construct.account === undefined ||
+            this.account === undefined ||
+            construct.account === this.account),
+      );
+    return other === undefined
+      ? undefined
+      : `resourcePrefix ${JSON.stringify(prefix)} is already used by ${other.node.path} in the same account: two Lookouts in one account need two prefixes`;
   }
 }

@@ -4,6 +4,7 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import type { ScheduledInput } from '../functions/core/contract/schedule-input';
 
 /** The scheduler's placeholder for the minute an invocation is for. */
 export const scheduledTimePlaceholder = '<aws.scheduler.scheduled-time>';
@@ -20,8 +21,11 @@ export interface MinuteSchedulesProps {
   target: lambda.IFunction;
   /** Where invocations the scheduler could not make go. */
   deadLetterQueue: sqs.IQueue;
-  /** One schedule per input, such as `{ shard: 0, shardCount: 2 }`; `scheduledTime` is added to each. */
-  inputs: Record<string, unknown>[];
+  /**
+   * One schedule per input, such as `{ shard: 0, shardCount: 2 }` (core/contract/schedule-input.ts); the
+   * scheduler's `scheduledTime` is added to each.
+   */
+  inputs: Omit<ScheduledInput, 'scheduledTime'>[];
   /** Says what the schedules are for. */
   description: string;
 }
@@ -44,12 +48,20 @@ export class MinuteSchedules extends Construct {
       }),
       description: props.description,
     });
-    this.role.addToPolicy(
-      new iam.PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [props.target.functionArn] }),
-    );
-    this.role.addToPolicy(
-      new iam.PolicyStatement({ actions: ['sqs:SendMessage'], resources: [props.deadLetterQueue.queueArn] }),
-    );
+    // Its own policy, which each schedule waits for (the role itself is already referenced by each schedule).
+    const policy = new iam.Policy(this, 'Policy', {
+      roles: [this.role],
+      statements: [
+        new iam.PolicyStatement({
+          actions: ['lambda:InvokeFunction'],
+          resources: [props.target.functionArn],
+        }),
+        new iam.PolicyStatement({
+          actions: ['sqs:SendMessage'],
+          resources: [props.deadLetterQueue.queueArn],
+        }),
+      ],
+    });
     this.schedules = props.inputs.map(
       (input, index) =>
         new scheduler.CfnSchedule(this, `Schedule${index}`, {
@@ -60,12 +72,15 @@ export class MinuteSchedules extends Construct {
           target: {
             arn: props.target.functionArn,
             roleArn: this.role.roleArn,
-            input: JSON.stringify({ scheduledTime: scheduledTimePlaceholder, ...input }),
+            input: JSON.stringify({
+              scheduledTime: scheduledTimePlaceholder,
+              ...input,
+            } satisfies ScheduledInput),
             retryPolicy: { ...scheduleRetryPolicy },
             deadLetterConfig: { arn: props.deadLetterQueue.queueArn },
           },
         }),
     );
-    for (const schedule of this.schedules) schedule.node.addDependency(this.role);
+    for (const schedule of this.schedules) schedule.node.addDependency(policy);
   }
 }

@@ -1,6 +1,7 @@
 import type { LookoutStore } from '../core/ports/lookout-store';
 import type { MetricsSink } from '../core/ports/metrics-sink';
 import type { Notifier } from '../core/ports/notifier';
+import type { ResolvedCheck } from '../core/resolve/resolved-monitor';
 import { createCloudWatchClient, createSnsClient } from './aws-clients';
 import { createDynamoDbClient } from './dynamodb/create-client';
 import { createDynamoDbStore } from './dynamodb/create-dynamodb-store';
@@ -12,6 +13,8 @@ export interface AwsEvaluationAdapterOptions {
   homeRegion: string;
   tableName: string;
   topicArn: string;
+  /** The monitor's checks: result items leave out what they declare. */
+  checks: readonly ResolvedCheck[];
 }
 
 /** The evaluate and sweep functions' adapters: the table, CloudWatch and the SNS topic. */
@@ -22,7 +25,11 @@ export function createAwsEvaluationAdapters(options: AwsEvaluationAdapterOptions
 } {
   const region = options.homeRegion;
   return {
-    store: createDynamoDbStore({ client: createDynamoDbClient({ region }), tableName: options.tableName }),
+    store: createDynamoDbStore({
+      client: createDynamoDbClient({ region }),
+      tableName: options.tableName,
+      checks: options.checks,
+    }),
     metrics: createCloudWatchMetricsSink({ client: createCloudWatchClient({ region }) }),
     notifier: createSnsNotifier({
       client: createSnsClient({ region }),

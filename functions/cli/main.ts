@@ -1,14 +1,16 @@
 import { parseArgs } from 'node:util';
 import type { CheckCommandOptions } from './check-command';
 import type { CliIo, ExitCode } from './cli-io';
+import type { CostCommandOptions } from './cost-command';
 import type { RunCommandOptions } from './run-command';
-import { usageText } from './usage';
+import { costUsageText, usageText } from './usage';
 
 /** What the command line asked for. */
 export type CliRequest =
-  | { command: 'help' }
+  | { command: 'help'; topic?: 'cost' }
   | { command: 'check'; options: CheckCommandOptions }
   | { command: 'run'; options: RunCommandOptions }
+  | { command: 'cost'; options: CostCommandOptions }
   | { command: 'usage-error'; message: string };
 
 /** Parses `lookout` arguments (without `node` and the script path). Never throws. */
@@ -20,15 +22,24 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
     return { command: 'usage-error', message: describeParseError(error) };
   }
   const { values, positionals } = parsed;
-  if (values.help) return { command: 'help' };
   const [command, ...extra] = positionals;
+  if (values.help) return command === 'cost' ? { command: 'help', topic: 'cost' } : { command: 'help' };
   if (command === undefined) return { command: 'usage-error', message: 'missing command' };
-  if (command !== 'check' && command !== 'run')
+  if (command !== 'check' && command !== 'run' && command !== 'cost')
     return { command: 'usage-error', message: `unknown command '${command}'` };
   if (extra.length > 0) return { command: 'usage-error', message: `unexpected argument '${extra[0]}'` };
-  const misplaced = command === 'check' ? runOnlyOption(values) : values.json ? '--json' : undefined;
+  const misplaced = misplacedOption(command, values);
   if (misplaced !== undefined)
     return { command: 'usage-error', message: `${misplaced} is not an option of 'lookout ${command}'` };
+  if (command === 'cost') {
+    return {
+      command: 'cost',
+      options: {
+        ...(values.config === undefined ? {} : { configModule: values.config }),
+        json: values.json === true,
+      },
+    };
+  }
   const common: CheckCommandOptions = {};
   if (values.config !== undefined) common.configModule = values.config;
   if (values.only !== undefined) {
@@ -57,7 +68,14 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
   return { command: 'run', options };
 }
 
-function runOnlyOption(values: { port?: string; webhook?: string; 'data-dir'?: string }): string | undefined {
+/** The first option given that `command` does not take. */
+function misplacedOption(
+  command: 'check' | 'run' | 'cost',
+  values: { only?: string[]; json?: boolean; port?: string; webhook?: string; 'data-dir'?: string },
+): string | undefined {
+  if (command === 'cost' && values.only !== undefined) return '--only';
+  if (command === 'run' && values.json) return '--json';
+  if (command === 'run') return undefined;
   if (values.port !== undefined) return '--port';
   if (values.webhook !== undefined) return '--webhook';
   return values['data-dir'] !== undefined ? '--data-dir' : undefined;
@@ -92,7 +110,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
   const request = parseCliArgs(argv);
   switch (request.command) {
     case 'help':
-      io.stdout.write(usageText);
+      io.stdout.write(request.topic === 'cost' ? costUsageText : usageText);
       return 0;
     case 'usage-error':
       io.stderr.write(`lookout: ${request.message}\n\n${usageText}`);
@@ -105,6 +123,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
     case 'run': {
       const { runRunCommand } = await import('./run-command');
       return runRunCommand(request.options, io);
+    }
+    case 'cost': {
+      const { runCostCommand } = await import('./cost-command');
+      return runCostCommand(request.options, io);
     }
   }
 }

@@ -113,7 +113,7 @@ async function refreshViews(
   await Promise.all(
     checks.map(async (check) => {
       const [latest, alerts] = await Promise.all([
-        store.latestResults(check.id),
+        store.latestResults(check.id, Date.now() - 3 * check.intervalMs - check.timeoutMs),
         store.alertStates(check.id),
       ]);
       const lastResult = latest

@@ -21,9 +21,11 @@ export type {
   AlertTargets,
   CheckDeclaration,
   CheckDeclarationBase,
+  ClientCertificate,
   HeaderValue,
   HttpCheckDeclaration,
   HttpMethod,
+  HttpVersionChoice,
   MaintenanceWindowDeclaration,
   MetricsOptions,
   MonitorDeclaration,
@@ -36,7 +38,12 @@ export type {
   TlsVersion,
   Weekday,
 } from './declare/declarations';
-export { builtInCheckDefaults, defaultMinBadEvents, defaultRetentionMs } from './declare/defaults';
+export {
+  builtInCheckDefaults,
+  defaultMetricsOptions,
+  defaultMinBadEvents,
+  defaultRetentionMs,
+} from './declare/defaults';
 export { defineMonitor } from './declare/define-monitor';
 export type { Duration, DurationUnit } from './declare/duration';
 export { formatDurationMs, parseDurationMs } from './declare/duration';
@@ -54,6 +61,8 @@ export { awsCommercialRegions, isKnownRegion, localRegion } from './declare/regi
 export { isSecretRef, secret } from './declare/secret';
 export type {
   ErrorCode,
+  ErrorPhase,
+  HttpVersion,
   PhaseTimings,
   ProbeError,
   ProbePhase,
@@ -68,6 +77,7 @@ export type {
   ResolvedCheckBase,
   ResolvedHttpCheck,
   ResolvedMaintenanceWindow,
+  ResolvedMetricsOptions,
   ResolvedMonitor,
   ResolvedSlo,
   ResolvedTcpCheck,
@@ -93,6 +103,7 @@ export type { EventCounts } from './slo/burn-rate';
 export { burnRate } from './slo/burn-rate';
 export type { BurnRateRule, BurnRateRuleName } from './slo/burn-rate-rules';
 export { burnRateRules, referenceSloWindowMs } from './slo/burn-rate-rules';
+export { countedProbe } from './slo/counted-probe';
 export type {
   BurnRateMeasurement,
   FiringBurnRate,
@@ -101,8 +112,7 @@ export type {
   SloEvaluationInput,
   SloObjective,
 } from './slo/evaluate-slo';
-export { evaluateSlo } from './slo/evaluate-slo';
-export { rollupSample } from './slo/rollup-sample';
+export { evaluateSlo, sloWindowSpansMs } from './slo/evaluate-slo';
 export type { MonitorValidation } from './validate/validate-monitor';
 export { validateMonitor } from './validate/validate-monitor';
 export type { ValidationProblem } from './validate/validation-problem';

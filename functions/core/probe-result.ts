@@ -21,6 +21,12 @@ export type ErrorCode =
 /** A phase of a probe, in the order they happen. */
 export type ProbePhase = 'dns' | 'connect' | 'tls' | 'ttfb' | 'transfer';
 
+/** Where a probe's error happened: a latency phase, or `'setup'` before the first one (reading a secret). */
+export type ErrorPhase = ProbePhase | 'setup';
+
+/** The HTTP version a response came in. */
+export type HttpVersion = '1.0' | '1.1' | '2';
+
 /** Measured phase durations in milliseconds, summed over redirect hops; 0 for a phase that did not happen. */
 export interface PhaseTimings {
   /** Resolving the host name (0 for an IP literal). */
@@ -41,8 +47,11 @@ export interface ProbeError {
   code: ErrorCode;
   /** A sentence a person understands. */
   message: string;
-  /** The phase it happened in, when it happened in one. */
-  phase?: ProbePhase;
+  /**
+   * The phase it happened in. The engine sets it on every error: an assertion's failure is placed in the phase
+   * that showed the value (`ttfb` for status and headers, `transfer` for the body, `tls` for the certificate).
+   */
+  phase?: ErrorPhase;
 }
 
 /** What a TLS handshake showed about the server's certificate. */
@@ -98,11 +107,23 @@ export interface ProbeResult {
   /** Total wall time of the probe in milliseconds, from before DNS to the last byte. */
   totalMs: number;
   phases: PhaseTimings;
-  /** The final HTTP status. */
+  /** The final HTTP status (kept when the probe failed after the status line arrived). */
   status?: number;
-  /** Response body bytes read (HTTP), or reply bytes read (TCP). */
+  /** The HTTP version of the final response: `'2'` when the server chose HTTP/2 by ALPN. */
+  httpVersion?: HttpVersion;
+  /**
+   * Response body bytes read from the connection, as the server sent them (after chunked framing, before
+   * content decoding) (HTTP), or reply bytes read (TCP). Kept when the probe failed partway through the body.
+   */
   bytesRead?: number;
-  /** The body was longer than `maxBodyBytes` and the rest was not downloaded. */
+  /**
+   * The content coding the body came in and was decoded from before assertions, as the server named it
+   * (`'gzip'`, `'br'`, `'deflate'`, `'zstd'`, or a list such as `'gzip, br'`). Absent for an unencoded body.
+   */
+  contentEncoding?: string;
+  /** Body bytes after decoding `contentEncoding`, at most `maxBodyBytes`; present only with `contentEncoding`. */
+  decodedBytes?: number;
+  /** The (decoded) body was longer than `maxBodyBytes` and the rest was not downloaded. */
   bodyTruncated?: boolean;
   /** Each hop before the final response, when redirects were followed. */
   redirects?: RedirectHop[];

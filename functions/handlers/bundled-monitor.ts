@@ -1,22 +1,33 @@
-import { formatProblems, type ResolvedMonitor, validateMonitor } from '../core';
-import { bundledMonitorVariable } from '../core/contract/handler-environment';
-import { deployedMonitor } from '../core/resolve/monitor-variants';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { bundledMonitorFileName, readBundledMonitor } from '../core/contract/monitor-format';
+import { describeError } from '../core/lookout-error';
+import type { ResolvedMonitor } from '../core/resolve/resolved-monitor';
 
 /**
- * The monitor compiled into this bundle: `infra` has esbuild replace `process.env.LOOKOUT_MONITOR_JSON` with
- * the validated declaration as JSON text. It is validated again here, at cold start, so a function never runs
- * on a monitor the core would reject (a bundle built by hand, or by an older Lookout). Checks placed only in
- * `'local'` are left out: they run on developers' machines only. The default argument spells the variable out
- * (`bundledMonitorVariable`): esbuild's `define` replaces only that literal expression.
+ * The monitor this function runs: `monitor.json` beside the bundle's `index.js`, which infra wrote at synth from
+ * the validated, resolved monitor (core/contract/monitor-format.ts). Only its format version and shape are
+ * checked here, so that no validation library loads at cold start. Throws, naming the file, when it is missing,
+ * is not JSON, or was written for another format version.
+ *
+ * @param directory where the file is
+ * @default the directory of the running bundle (`__dirname` of its `index.js`)
  */
-export function loadBundledMonitor(
-  json: string | undefined = process.env.LOOKOUT_MONITOR_JSON,
-): ResolvedMonitor {
-  if (json === undefined || json === '') {
-    throw new Error(`no monitor in this bundle: ${bundledMonitorVariable} was not defined when it was built`);
+export function loadBundledMonitor(directory: string = __dirname): ResolvedMonitor {
+  const path = join(directory, bundledMonitorFileName);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new Error(
+      `no monitor in this bundle: ${path} could not be read (${describeError(error)}); infra writes it at synth`,
+    );
   }
-  const validation = validateMonitor(JSON.parse(json));
-  if (!validation.ok)
-    throw new Error(`the bundled monitor is invalid:\n${formatProblems(validation.problems)}`);
-  return deployedMonitor(validation.monitor);
+  let content: unknown;
+  try {
+    content = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${path} is not JSON: ${describeError(error)}`);
+  }
+  return readBundledMonitor(content, path);
 }

@@ -1,4 +1,5 @@
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import { checkLookup } from '../adapters/dynamodb/check-lookup';
 import { resultFromStreamImage } from '../adapters/dynamodb/stream-image';
 import type { StoredResult } from '../core/ports/stored-result';
 import { evaluateNewResults } from '../runtime/evaluate-new-results';
@@ -10,13 +11,14 @@ import type { EvaluationDeps } from '../runtime/evaluation-deps';
  */
 export function createEvaluateHandler(deps: () => EvaluationDeps) {
   return async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
+    const evaluationDeps = deps();
+    const checkOf = checkLookup(evaluationDeps.monitor.checks);
     const records: { sequenceNumber: string; stored: StoredResult }[] = [];
     for (const record of event.Records) {
       const sequenceNumber = record.dynamodb?.SequenceNumber ?? '';
-      const stored = resultFromStreamImage(record.dynamodb?.NewImage);
+      const stored = resultFromStreamImage(record.dynamodb?.NewImage, checkOf);
       if (stored !== undefined) records.push({ sequenceNumber, stored });
     }
-    const evaluationDeps = deps();
     let failedChecks: Set<string>;
     try {
       const outcome = await evaluateNewResults(

@@ -16,6 +16,7 @@ export function evaluationDepsFromEnvironment(handler: 'evaluate' | 'sweep'): ()
     homeRegion: env[lambdaVariables.region],
     tableName: env[handlerVariables.tableName],
     topicArn: env[handlerVariables.topicArn],
+    checks: monitor.checks,
   });
   const dashboardUrl = env[handlerVariables.dashboardUrl];
   return () => ({

@@ -7,3 +7,13 @@ export function requireEnvironment<const Name extends string>(
   if (missing.length > 0) throw new Error(`missing environment variables: ${missing.join(', ')}`);
   return Object.fromEntries(names.map((name) => [name, env[name]])) as Record<Name, string>;
 }
+
+/** Reads environment variables the infrastructure sets only where they apply; an empty one counts as unset. */
+export function optionalEnvironment<const Name extends string>(
+  names: readonly Name[],
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Partial<Record<Name, string>> {
+  return Object.fromEntries(names.filter((name) => env[name]).map((name) => [name, env[name]])) as Partial<
+    Record<Name, string>
+  >;
+}

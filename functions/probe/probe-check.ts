@@ -2,7 +2,14 @@ import { evaluateAssertions } from '../core/assertions/evaluate-assertions';
 import type { Observation } from '../core/assertions/observation';
 import { checkTarget } from '../core/check-target';
 import type { Assertion, AssertionOutcome } from '../core/declare/assertion';
-import type { ErrorCode, PhaseTimings, ProbeError, ProbeResult } from '../core/probe-result';
+import type {
+  ErrorCode,
+  ErrorPhase,
+  PhaseTimings,
+  ProbeError,
+  ProbePhase,
+  ProbeResult,
+} from '../core/probe-result';
 import type { ResolvedCheck } from '../core/resolve/resolved-monitor';
 import type { ConnectionSettings } from './connection-settings';
 import { Deadline } from './deadline';
@@ -68,7 +75,7 @@ async function attempt(
       deadline.dispose();
     }
   } catch (caught) {
-    error = toProbeError(caught);
+    error = toProbeError(caught, trace);
   }
   const phases = totalPhases(trace);
   const assertions = error
@@ -87,8 +94,7 @@ async function attempt(
       error === undefined && check.degradedLatencyMs !== undefined && totalMs > check.degradedLatencyMs,
     totalMs: roundMs(totalMs),
     phases: roundPhases(phases),
-    ...(observed.status === undefined ? {} : { status: observed.status }),
-    ...bodyFacts(observed),
+    ...responseFacts(trace),
     ...(trace.redirects.length > 0 ? { redirects: trace.redirects } : {}),
     ...(trace.remoteAddress === undefined ? {} : { remoteAddress: trace.remoteAddress }),
     assertions,
@@ -127,25 +133,78 @@ function observationOf(
   };
 }
 
-function bodyFacts(observed: ProbeObservation): Pick<ProbeResult, 'bytesRead' | 'bodyTruncated'> {
-  if (observed.body)
-    return { bytesRead: observed.body.length, bodyTruncated: observed.bodyTruncated ?? false };
-  if (observed.bytesRead !== undefined) return { bytesRead: observed.bytesRead };
-  return {};
+/** What the response (or reply) showed, whether the probe passed or failed after it began. */
+function responseFacts(
+  trace: ProbeTrace,
+): Pick<
+  ProbeResult,
+  'status' | 'httpVersion' | 'bytesRead' | 'contentEncoding' | 'decodedBytes' | 'bodyTruncated'
+> {
+  const { response, bytesRead } = trace;
+  return {
+    ...(response?.status === undefined ? {} : { status: response.status }),
+    ...(response === undefined ? {} : { httpVersion: response.httpVersion }),
+    ...(bytesRead === undefined ? {} : { bytesRead }),
+    ...(response?.contentEncoding === undefined
+      ? {}
+      : { contentEncoding: response.contentEncoding, decodedBytes: response.decodedBytes ?? 0 }),
+    ...(response?.status === undefined ? {} : { bodyTruncated: response.bodyTruncated ?? false }),
+  };
 }
+
+/** The phase that showed what each assertion source judges. */
+const assertionPhases: Record<Assertion['source'], ProbePhase> = {
+  status: 'ttfb',
+  header: 'ttfb',
+  body: 'transfer',
+  jsonBody: 'transfer',
+  certificate: 'tls',
+  latency: 'transfer',
+};
 
 function assertionError(failed: AssertionOutcome[]): ProbeError {
   const message = failed.map((outcome) => outcome.message).join('; ');
   return {
     code: 'ASSERTION_FAILED',
     message: failed.length === 1 ? message : `${failed.length} assertions failed: ${message}`,
+    phase: earliestPhase(failed.map((outcome) => assertionPhase(outcome.assertion))),
   };
 }
 
-function toProbeError(caught: unknown): ProbeError {
+/** A latency assertion on one phase belongs to it; on the total, to the last phase. */
+function assertionPhase(assertion: Assertion): ProbePhase {
+  if (assertion.source === 'latency' && assertion.property !== undefined) {
+    const phase = assertion.property.replace(/Ms$/, '');
+    if (isProbePhase(phase)) return phase;
+  }
+  return assertionPhases[assertion.source];
+}
+
+const phaseOrder: readonly ProbePhase[] = ['dns', 'connect', 'tls', 'ttfb', 'transfer'];
+
+function isProbePhase(value: string): value is ProbePhase {
+  return (phaseOrder as readonly string[]).includes(value);
+}
+
+function earliestPhase(phases: ProbePhase[]): ProbePhase {
+  return phaseOrder.find((phase) => phases.includes(phase)) ?? 'transfer';
+}
+
+function toProbeError(caught: unknown, trace: ProbeTrace): ProbeError {
   if (caught instanceof ProbeFailure) {
-    return { code: caught.code, message: caught.message, ...(caught.phase ? { phase: caught.phase } : {}) };
+    return { code: caught.code, message: caught.message, phase: caught.phase };
   }
   const message = caught instanceof Error ? caught.message : String(caught);
-  return { code: 'INTERNAL', message: `internal error in the probe engine: ${message}` };
+  return {
+    code: 'INTERNAL',
+    message: `internal error in the probe engine: ${message}`,
+    phase: phaseReached(trace),
+  };
+}
+
+/** The last phase the attempt spent time in, or `setup` before the first. */
+function phaseReached(trace: ProbeTrace): ErrorPhase {
+  const phases = totalPhases(trace);
+  const reached = phaseOrder.filter((phase) => phases[`${phase}Ms`] > 0);
+  return reached.at(-1) ?? 'setup';
 }

@@ -1,4 +1,18 @@
-import type { PhaseTimings, RedirectHop, TlsFacts } from '../core/probe-result';
+import type { HttpVersion, PhaseTimings, RedirectHop, TlsFacts } from '../core/probe-result';
+
+/** What the current hop's HTTP response has shown so far, filled in as it arrives. */
+export interface ResponseProgress {
+  /** The HTTP version spoken on the connection. */
+  httpVersion: HttpVersion;
+  /** The final status, once its headers arrived. */
+  status?: number;
+  /** The content coding being decoded, once the headers named one the engine decodes. */
+  contentEncoding?: string;
+  /** Bytes decoded so far (with `contentEncoding`). */
+  decodedBytes?: number;
+  /** The body was longer than `maxBodyBytes`. */
+  bodyTruncated?: boolean;
+}
 
 /** What one attempt has measured so far; filled in as the probe goes, so a failure keeps what was seen. */
 export interface ProbeTrace {
@@ -12,6 +26,10 @@ export interface ProbeTrace {
   remoteAddress?: string;
   /** TLS facts of the current connection. */
   tls?: TlsFacts;
+  /** The current hop's HTTP response so far (HTTP probes), kept when the probe fails later. */
+  response?: ResponseProgress;
+  /** Body (HTTP) or reply (TCP) bytes read so far on the current connection, as they arrived. */
+  bytesRead?: number;
   /** `performance.now()` when the outcome was known (the last byte, the match, the handshake), before any cleanup. */
   endedAt?: number;
   /** The first error the current socket emitted, if any. */
@@ -31,15 +49,16 @@ export function totalPhases(trace: ProbeTrace): PhaseTimings {
 }
 
 /**
- * Records the end of a request/reply exchange, now: `ttfbMs` from `startedAt` to the first reply byte
- * (to now, when none came), `transferMs` from that byte to now, and `endedAt`.
+ * Records the end of a request/reply exchange at `endedAt` (now, unless the last byte's arrival is known):
+ * `ttfbMs` from `startedAt` to the first reply byte (to `endedAt`, when none came), `transferMs` from that byte to
+ * `endedAt`, and `endedAt`.
  */
 export function recordReplyTimings(
   trace: ProbeTrace,
   startedAt: number,
   firstByteAt: number | undefined,
+  endedAt = performance.now(),
 ): void {
-  const endedAt = performance.now();
   trace.endedAt = endedAt;
   trace.phases.ttfbMs = (firstByteAt ?? endedAt) - startedAt;
   trace.phases.transferMs = firstByteAt === undefined ? 0 : endedAt - firstByteAt;

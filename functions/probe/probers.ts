@@ -4,6 +4,7 @@ import type { ConnectionSettings } from './connection-settings';
 import type { Deadline } from './deadline';
 import type { HttpResponse } from './http-exchange';
 import { probeHttp } from './http-probe';
+import { prepareTls } from './prepare-tls';
 import type { ProbeContext } from './probe-context';
 import type { ProbeTrace } from './probe-trace';
 import { resolveHeaders } from './resolve-headers';
@@ -28,7 +29,7 @@ export type ReadyProbe = (
 
 /**
  * Probes the checks of kind `K`: first does what is neither latency nor under the timeout (reading secret header
- * values), then returns the probe itself.
+ * values and the client certificate's key, building the TLS context), then returns the probe itself.
  */
 export type Prober<K extends CheckKind> = (
   check: ResolvedCheckOf<K>,
@@ -38,13 +39,19 @@ export type Prober<K extends CheckKind> = (
 /** The prober of each kind of check, as blackbox_exporter's `Probers` map: a kind without one is a type error. */
 export const probers: { [K in CheckKind]: Prober<K> } = {
   http: async (check, context) => {
-    const headers = await resolveHeaders(check.headers, context.resolveSecret);
-    return (deadline, trace, settings) => probeHttp(check, headers, deadline, trace, settings);
+    const [headers, tls] = await Promise.all([
+      resolveHeaders(check.headers, context.resolveSecret),
+      prepareTls(check.tls, context.resolveSecret),
+    ]);
+    return (deadline, trace, settings) => probeHttp(check, { headers, tls }, deadline, trace, settings);
   },
   tcp: async (check) => (deadline, trace, settings) => probeTcp(check, deadline, trace, settings),
-  tls: async (check) => async (deadline, trace, settings) => {
-    await probeTls(check, deadline, trace, settings);
-    return {};
+  tls: async (check, context) => {
+    const tls = await prepareTls(check.tls, context.resolveSecret);
+    return async (deadline, trace, settings) => {
+      await probeTls(check, tls, deadline, trace, settings);
+      return {};
+    };
   },
 };
 

@@ -25,7 +25,11 @@ export async function resolveHeaders(
       headers[name] = await resolveSecret(value);
     } catch (error) {
       const reason = error instanceof Error ? error.message : 'unknown error';
-      throw new ProbeFailure('INTERNAL', `could not read secret ${value.ref} for header ${name} (${reason})`);
+      throw new ProbeFailure(
+        'INTERNAL',
+        `could not read secret ${value.ref} for header ${name} (${reason})`,
+        'setup',
+      );
     }
   }
   return { headers, secretNames };

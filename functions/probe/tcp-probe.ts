@@ -89,6 +89,7 @@ function readUntilMatch(
       firstByteAt ??= performance.now();
       if (bytesRead < maxReplyBytes) reply += chunk.subarray(0, maxReplyBytes - bytesRead).toString('utf8');
       bytesRead += chunk.length;
+      trace.bytesRead = bytesRead;
       if (matches(reply)) settle(() => resolve({ reply, bytesRead }));
     });
     socket.once('close', () =>
@@ -106,6 +107,7 @@ function readUntilMatch(
             new ProbeFailure(
               'ASSERTION_FAILED',
               `the server closed the connection; reply ${quote()} did not contain ${wanted}`,
+              'transfer',
             ),
           );
         }
@@ -118,6 +120,10 @@ function readUntilMatch(
 function regexMatcher(source: RegexSource): (text: string) => boolean {
   const compiled = compileRegex(source);
   if (!compiled.ok)
-    throw new ProbeFailure('INTERNAL', `the expected reply pattern does not compile: ${compiled.reason}`);
+    throw new ProbeFailure(
+      'INTERNAL',
+      `the expected reply pattern does not compile: ${compiled.reason}`,
+      'setup',
+    );
   return (text) => compiled.regex.test(text);
 }

@@ -2,6 +2,7 @@ import type { AlertKind } from '../core/alerting/alert-kind';
 import type { AlertState } from '../core/alerting/alert-state';
 import { newAlertState } from '../core/alerting/new-alert-state';
 import type { Transition } from '../core/alerting/transition';
+import type { ReadConsistency } from '../core/ports/alert-state-store';
 import type { EvaluationDeps } from './evaluation-deps';
 
 /** How many times a change is recomputed when another evaluator wrote the same alert first. */
@@ -19,10 +20,13 @@ export class AlertBook {
     private readonly checkId: string,
   ) {}
 
-  /** Reads the check's alert states. */
+  /**
+   * Reads the check's alert states, eventually consistent (half the read units): a state a second stale only
+   * makes its next conditional write fail, and `update` then reads again, strongly.
+   */
   static async open(deps: EvaluationDeps, checkId: string): Promise<AlertBook> {
     const book = new AlertBook(deps, checkId);
-    await book.reload();
+    await book.reload('eventual');
     return book;
   }
 
@@ -62,9 +66,9 @@ export class AlertBook {
     throw new Error(`alert ${this.checkId}/${key} kept changing under ${maxConflicts} attempts to update it`);
   }
 
-  /** Reads the states again, after another writer changed them. */
-  async reload(): Promise<void> {
-    const states = await this.deps.store.alertStates(this.checkId);
+  /** Reads the states again: strongly consistent by default, after another writer changed them. */
+  async reload(consistency: ReadConsistency = 'strong'): Promise<void> {
+    const states = await this.deps.store.alertStates(this.checkId, consistency);
     this.states = new Map(states.map((state) => [state.key, state]));
   }
 }

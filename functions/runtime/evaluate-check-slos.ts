@@ -1,11 +1,11 @@
 import type { DesiredStatus } from '../core/alerting/apply-status-change';
 import { desiredSloStatus } from '../core/alerting/slo-alert';
-import { dayMs } from '../core/declare/duration';
 import { buildSloMetrics } from '../core/metrics/build-slo-metrics';
 import type { MetricDatum } from '../core/metrics/metric-datum';
+import type { ProbeCounter } from '../core/ports/counter-store';
 import type { ResolvedCheck } from '../core/resolve/resolved-monitor';
-import { burnRateRules } from '../core/slo/burn-rate-rules';
-import { evaluateSlo } from '../core/slo/evaluate-slo';
+import { evaluateSlo, sloWindowSpansMs } from '../core/slo/evaluate-slo';
+import { windowTotals } from '../core/slo/window-totals';
 import type { EvaluationDeps } from './evaluation-deps';
 
 /** Where a check's SLO alerts should be, and their budget metrics. */
@@ -15,25 +15,24 @@ export interface CheckSlos {
 }
 
 /**
- * Reads the check's rollups (minute buckets for the burn-rate windows under a day, hour buckets for the
- * longer ones and the whole window) and evaluates each declared objective.
+ * Evaluates each declared objective of the check from its counters: the probes of every window the burn-rate
+ * rules and the budget read are `latest − (the newest counter at or before the window's start)`, one point read
+ * per window start (six for a 30-day SLO: 5 min, 30 min, 1 h, 6 h, 3 d, 30 d), eventually consistent: 3 RRU,
+ * whatever the window's length.
  */
 export async function evaluateCheckSlos(
   deps: EvaluationDeps,
   check: ResolvedCheck,
+  latest: ProbeCounter,
   nowMs: number,
 ): Promise<CheckSlos> {
   const slo = check.slo;
   if (slo === undefined) return { desired: [], datums: [] };
-  const windows = burnRateRules(slo.windowMs).flatMap((rule) => [rule.longMs, rule.shortMs]);
-  const minuteSpanMs = Math.max(0, ...windows.filter((windowMs) => windowMs < dayMs));
-  const hourSpanMs = Math.max(slo.windowMs, ...windows.filter((windowMs) => windowMs >= dayMs));
-  const [minuteBuckets, hourBuckets] = await Promise.all([
-    minuteSpanMs > 0
-      ? deps.store.readRollups(check.id, 'minute', nowMs - minuteSpanMs - 60_000, nowMs + 1)
-      : Promise.resolve([]),
-    deps.store.readRollups(check.id, 'hour', nowMs - hourSpanMs - 3_600_000, nowMs + 1),
-  ]);
+  const spans = sloWindowSpansMs(slo.windowMs);
+  const starts = await Promise.all(
+    spans.map((spanMs) => deps.store.counterAtOrBefore(check.id, nowMs - spanMs)),
+  );
+  const windows = spans.map((spanMs, index) => ({ spanMs, ...windowTotals(latest, starts[index]) }));
   const objectives = [
     ...(slo.availability === undefined
       ? []
@@ -43,7 +42,7 @@ export async function evaluateCheckSlos(
       : [{ objective: 'latency' as const, targetPercent: slo.latency.target }]),
   ];
   const verdicts = objectives.map((objective) =>
-    evaluateSlo({ ...objective, windowMs: slo.windowMs, nowMs, minuteBuckets, hourBuckets }),
+    evaluateSlo({ ...objective, windowMs: slo.windowMs, windows }),
   );
   return {
     desired: verdicts.map((verdict) => ({
@@ -57,6 +56,7 @@ export async function evaluateCheckSlos(
         budgetRemainingPercent: verdict.budgetRemainingPercent,
         atMs: nowMs,
       })),
+      deps.monitor.metrics,
     ),
   };
 }

@@ -3,15 +3,44 @@ import { applyStatusChange, type DesiredStatus } from '../core/alerting/apply-st
 import { desiredCertificateStatus } from '../core/alerting/certificate-alert';
 import { followUp } from '../core/alerting/follow-up';
 import { alertKey } from '../core/alerting/new-alert-state';
-import { desiredProbeMissingStatus } from '../core/alerting/probe-missing-alert';
+import { desiredProbeMissingStatus, missingAfterIntervals } from '../core/alerting/probe-missing-alert';
+import { mapBounded } from '../core/map-bounded';
 import type { MetricDatum } from '../core/metrics/metric-datum';
+import type { ProbeCounter } from '../core/ports/counter-store';
+import type { StoredResult } from '../core/ports/stored-result';
 import type { ResolvedCheck } from '../core/resolve/resolved-monitor';
+import { isInMaintenance } from '../core/schedule/maintenance';
+import { checksForShard } from '../core/schedule/placement';
+import { advanceCounter, countingFromMs } from '../core/slo/advance-counter';
+import { counterRetentionMs } from '../core/slo/counter-retention';
 import { AlertBook } from './alert-book';
 import { deliverOutbox } from './deliver-outbox';
 import { evaluateCheckSlos } from './evaluate-check-slos';
-import { evaluateRounds } from './evaluate-rounds';
+import { evaluateRounds, roundCloseAfterMs, roundsFromMs } from './evaluate-rounds';
 import type { EvaluationDeps } from './evaluation-deps';
 import { transitionContextFor } from './transition-context-for';
+
+/** Checks swept at once by default: each is a few round trips to the table, mostly waiting. */
+export const defaultSweepConcurrency = 16;
+
+/** Which checks one sweep takes, and how many at once. */
+export interface SweepOptions {
+  /**
+   * This invocation's shard of the checks (see `checksForShard`).
+   * @default 0
+   */
+  shard?: number;
+  /**
+   * How many shards the checks are split into.
+   * @default 1
+   */
+  shardCount?: number;
+  /**
+   * Checks swept at once.
+   * @default 16
+   */
+  concurrency?: number;
+}
 
 /** What one sweep did. */
 export interface SweepOutcome {
@@ -24,14 +53,22 @@ export interface SweepOutcome {
 }
 
 /**
- * The minute-by-minute pass over every check: judges rounds that closed without every region reporting,
- * certificate expiry, silent regions (probe missing), SLO burn rates; settles flapping, sends reminders and
- * what a maintenance window held back; retries every notification still waiting; publishes SLO budgets.
+ * The minute-by-minute pass over the checks of one shard, `concurrency` at a time: judges rounds that closed
+ * without every region reporting, certificate expiry, silent regions (probe missing); counts the rounds that
+ * closed into the check's counter (every check: the SLO windows and the per-day history read it) and, when it
+ * wrote one, evaluates the SLO's burn rates; settles flapping, sends reminders and what a maintenance window held
+ * back; retries every notification still waiting; publishes SLO budgets.
+ *
+ * Per check-minute, in steady state (measured by `npm run bench:storage`): reads its alert states, its newest
+ * counter and the results of the last few rounds (all eventually consistent, 2 RRU), plus one counter per SLO
+ * window start (3 RRU for a 30-day SLO); writes one counter (1 WRU); alert states only when they change. Per
+ * check-month: 86,400 RRU and 43,200 WRU ($0.011 + $0.027), plus 129,600 RRU ($0.016) with an SLO.
  */
-export async function sweep(deps: EvaluationDeps): Promise<SweepOutcome> {
+export async function sweep(deps: EvaluationDeps, options: SweepOptions = {}): Promise<SweepOutcome> {
+  const checks = checksForShard(deps.monitor.checks, options.shard ?? 0, options.shardCount ?? 1);
   const outcome: SweepOutcome = { swept: 0, failed: [], sent: 0 };
   const datums: MetricDatum[] = [];
-  for (const check of deps.monitor.checks) {
+  await mapBounded(checks, options.concurrency ?? defaultSweepConcurrency, async (check) => {
     try {
       const checkOutcome = await sweepCheck(deps, check);
       datums.push(...checkOutcome.datums);
@@ -46,7 +83,7 @@ export async function sweep(deps: EvaluationDeps): Promise<SweepOutcome> {
       });
       outcome.failed.push({ checkId: check.id, error });
     }
-  }
+  });
   if (datums.length > 0) await deps.metrics.putMetrics(datums);
   return outcome;
 }
@@ -57,9 +94,25 @@ async function sweepCheck(
 ): Promise<{ datums: MetricDatum[]; sent: number }> {
   const nowMs = deps.now();
   const context = transitionContextFor(deps, check.id, nowMs);
-  const book = await AlertBook.open(deps, check.id);
-  await evaluateRounds(deps, book, check);
-  const latest = await deps.store.latestResults(check.id);
+  const [book, previous] = await Promise.all([
+    AlertBook.open(deps, check.id),
+    deps.store.counterAtOrBefore(check.id, Number.POSITIVE_INFINITY),
+  ]);
+  // One read serves the round alerts, the latest result of each region and the rounds to count.
+  const results = await deps.store.resultsSince(
+    check.id,
+    Math.min(
+      roundsFromMs(book, check, nowMs),
+      nowMs - missingAfterIntervals * check.intervalMs - check.timeoutMs,
+      countingFromMs(previous, nowMs),
+    ),
+  );
+  await evaluateRounds(deps, book, check, { results });
+  const counter = await countClosedRounds(deps, check, previous, results, nowMs);
+  // A region with no result since the read's start (more than its silence allows) last reported when the
+  // counter says (its results are counted once their round closes).
+  const latest = latestByRegion(results);
+  const lastReportedMs = (counter ?? previous)?.lastReportedMs ?? {};
   const move = (key: string, kind: AlertKind, desired: DesiredStatus | undefined) =>
     desired === undefined
       ? Promise.resolve()
@@ -70,18 +123,26 @@ async function sweepCheck(
     'certificate',
     desiredCertificateStatus(
       check,
-      latest.map((stored) => stored.result),
+      [...latest.values()].map((stored) => stored.result),
     ),
   );
   for (const region of check.regions) {
-    const regionLatest = latest.find((stored) => stored.result.region === region);
+    const reportedMs = lastReportedMs[region];
+    const lastReportedAt =
+      latest.get(region)?.result.startedAt ??
+      (reportedMs === undefined ? undefined : new Date(reportedMs).toISOString());
     await move(
       alertKey('probe-missing', region),
       'probe-missing',
-      desiredProbeMissingStatus(check, region, regionLatest, nowMs),
+      desiredProbeMissingStatus(check, region, lastReportedAt, nowMs),
     );
   }
-  const slos = await evaluateCheckSlos(deps, check, nowMs);
+  // The SLO moves only when new rounds were counted (by this sweep: a racing one that wrote the minute first
+  // evaluates it).
+  const slos =
+    counter === undefined
+      ? { desired: [], datums: [] }
+      : await evaluateCheckSlos(deps, check, counter, nowMs);
   for (const slo of slos.desired) await move(alertKey(slo.kind), slo.kind, slo.status);
   let sent = 0;
   for (const state of book.all()) {
@@ -91,4 +152,37 @@ async function sweepCheck(
     sent += await deliverOutbox(deps, book, followed);
   }
   return { datums: slos.datums, sent };
+}
+
+/** Writes the check's next counter when rounds closed (or late results came); the counter written, if any. */
+async function countClosedRounds(
+  deps: EvaluationDeps,
+  check: ResolvedCheck,
+  previous: ProbeCounter | undefined,
+  results: readonly StoredResult[],
+  nowMs: number,
+): Promise<ProbeCounter | undefined> {
+  const next = advanceCounter({
+    check,
+    previous,
+    results,
+    nowMs,
+    closeAfterMs: roundCloseAfterMs(check),
+    inMaintenance: (atMs) => isInMaintenance(deps.monitor.maintenance, check.id, atMs) !== undefined,
+  });
+  if (next === undefined) return undefined;
+  const written = await deps.store.putCounter(check.id, next, counterRetentionMs(check, deps.monitor));
+  return written ? next : undefined;
+}
+
+/** The newest result of each region among `results`. */
+function latestByRegion(results: readonly StoredResult[]): Map<string, StoredResult> {
+  const latest = new Map<string, StoredResult>();
+  for (const stored of results) {
+    const current = latest.get(stored.result.region);
+    if (current === undefined || current.result.startedAt < stored.result.startedAt) {
+      latest.set(stored.result.region, stored);
+    }
+  }
+  return latest;
 }

@@ -70,4 +70,24 @@ describe('parseCliArgs', () => {
       message: "--port is not an option of 'lookout check'",
     });
   });
+
+  it('parses cost with its flags, its own help, and refuses the others', () => {
+    expect(parseCliArgs(['cost'])).toEqual({ command: 'cost', options: { json: false } });
+    expect(parseCliArgs(['cost', '--config', 'm.ts', '--json'])).toEqual({
+      command: 'cost',
+      options: { configModule: 'm.ts', json: true },
+    });
+    expect(parseCliArgs(['cost', '--help'])).toEqual({ command: 'help', topic: 'cost' });
+    for (const flag of [
+      ['--only', 'a'],
+      ['--port', '1'],
+      ['--webhook', 'http://127.0.0.1:9/'],
+      ['--data-dir', 'd'],
+    ]) {
+      expect(parseCliArgs(['cost', ...flag])).toMatchObject({
+        command: 'usage-error',
+        message: `${flag[0]} is not an option of 'lookout cost'`,
+      });
+    }
+  });
 });

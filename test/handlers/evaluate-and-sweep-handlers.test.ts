@@ -1,8 +1,11 @@
 import type { DynamoDBRecord } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
+import { checkLookup } from '../../functions/adapters/dynamodb/check-lookup';
+import { toResultItem } from '../../functions/adapters/dynamodb/result-items';
 import type { MonitorDeclaration } from '../../functions/core/declare/declarations';
 import type { StoredResult } from '../../functions/core/ports/stored-result';
-import { loadBundledMonitor } from '../../functions/handlers/bundled-monitor';
+import type { ResolvedCheck } from '../../functions/core/resolve/resolved-monitor';
+import { checksForShard } from '../../functions/core/schedule/placement';
 import { createEvaluateHandler } from '../../functions/handlers/evaluate-handler';
 import { createSweepHandler } from '../../functions/handlers/sweep-handler';
 import { eventsOf, recordingNotifier, Scenario, threeRegions } from '../support/scenario';
@@ -20,18 +23,15 @@ const twoChecks: MonitorDeclaration = {
 };
 
 let sequence = 0;
-function streamRecord(stored: StoredResult): DynamoDBRecord {
+/** The stream record of a result's item, as the store writes it. */
+function streamRecord(stored: StoredResult, checks: readonly ResolvedCheck[]): DynamoDBRecord {
   sequence += 1;
+  const item = toResultItem(stored, 86_400_000, checkLookup(checks));
   return {
     eventName: 'INSERT',
     dynamodb: {
       SequenceNumber: String(sequence).padStart(21, '0'),
-      NewImage: {
-        pk: { S: `check#${stored.result.checkId}` },
-        sk: { S: `result#${stored.result.startedAt}#${stored.result.region}` },
-        result: { S: JSON.stringify(stored.result) },
-        roundAtMs: { N: String(stored.roundAtMs) },
-      },
+      NewImage: item as NonNullable<DynamoDBRecord['dynamodb']>['NewImage'],
     },
   };
 }
@@ -48,7 +48,9 @@ describe('evaluate handler', () => {
     for (let round = 0; round < 3; round += 1) {
       const results = run.results('orders-api', () => 'fail');
       await run.store.putResults(results, run.monitor.retentionMs);
-      const response = await handler({ Records: results.map(streamRecord) });
+      const response = await handler({
+        Records: results.map((stored) => streamRecord(stored, run.monitor.checks)),
+      });
       expect(response.batchItemFailures).toEqual([]);
       run.nowMs += 60_000;
     }
@@ -69,7 +71,7 @@ describe('evaluate handler', () => {
       },
     }));
     const records = [...run.results('orders-api', () => 'ok'), ...run.results('cache', () => 'ok')].map(
-      streamRecord,
+      (stored) => streamRecord(stored, run.monitor.checks),
     );
     const ignored: DynamoDBRecord = {
       eventName: 'MODIFY',
@@ -90,45 +92,51 @@ describe('sweep handler', () => {
       ...deps,
       store: {
         ...deps.store,
-        latestResults: async (checkId) => {
+        resultsSince: async (checkId, fromRoundAtMs) => {
           if (checkId === 'cache') throw new Error('unavailable');
-          return deps.store.latestResults(checkId);
+          return deps.store.resultsSince(checkId, fromRoundAtMs);
         },
       },
     }));
     await expect(failing()).rejects.toThrow('sweep failed for cache');
   });
-});
 
-describe('bundled monitor', () => {
-  it('is validated again at cold start, listing every problem', () => {
-    const broken = { ...twoChecks, checks: [{ kind: 'http', id: 'Bad Id', url: 'ftp://x' }] };
-    expect(() => loadBundledMonitor(JSON.stringify(broken))).toThrow(/Bad Id[\s\S]*url/);
-    expect(() => loadBundledMonitor(undefined)).toThrow(/no monitor in this bundle/);
-    expect(loadBundledMonitor(JSON.stringify(twoChecks)).checks.map((check) => check.id)).toEqual([
-      'orders-api',
-      'cache',
-    ]);
-  });
-});
-
-describe('bundled monitor placement', () => {
-  it("leaves out checks placed only in 'local', and the local region of the others", () => {
-    const declaration = {
+  it('sweeps only the checks of the shard its schedule names, several at once', async () => {
+    const manyChecks: MonitorDeclaration = {
       ...twoChecks,
-      checks: [
-        {
-          kind: 'http',
-          id: 'orders-api',
-          url: 'https://api.example.com/health',
-          regions: ['us-east-1', 'local'],
-        },
-        { kind: 'http', id: 'dev-server', url: 'http://127.0.0.1:3000/', regions: ['local'] },
-      ],
+      checks: Array.from({ length: 12 }, (_, index) => ({
+        kind: 'http' as const,
+        id: `api-${index}`,
+        url: `https://api-${index}.example.com/health`,
+      })),
     };
-    const monitor = loadBundledMonitor(JSON.stringify(declaration));
-    expect(monitor.checks.map((check) => [check.id, check.regions, check.alert.regionsToFail])).toEqual([
-      ['orders-api', ['us-east-1'], 1],
-    ]);
+    const run = new Scenario(manyChecks, { endpoint: db.endpoint, tableName: db.tableName });
+    const deps = run.deps();
+    const swept: string[] = [];
+    let inFlight = 0;
+    let mostInFlight = 0;
+    const handler = createSweepHandler(() => ({
+      ...deps,
+      store: {
+        ...deps.store,
+        alertStates: async (checkId, consistency) => {
+          swept.push(checkId);
+          inFlight += 1;
+          mostInFlight = Math.max(mostInFlight, inFlight);
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          inFlight -= 1;
+          return deps.store.alertStates(checkId, consistency);
+        },
+      },
+    }));
+    const shardCount = 3;
+    for (let shard = 0; shard < shardCount; shard += 1) {
+      swept.length = 0;
+      const expected = checksForShard(run.monitor.checks, shard, shardCount).map((check) => check.id);
+      await expect(handler({ shard, shardCount })).resolves.toMatchObject({ swept: expected.length, shard });
+      expect(swept.sort()).toEqual(expected.sort());
+    }
+    expect(mostInFlight).toBeGreaterThan(1);
+    await expect(handler({ shard: 3, shardCount })).rejects.toThrow(/names no shard: shard 3 of 3/);
   });
 });

@@ -1,18 +1,26 @@
 import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type HandlerName, handlerEnvironment } from '../../functions/core/contract/handler-environment';
-import { threeRegionMonitor } from './infra-monitors';
+import {
+  type HandlerName,
+  handlerEnvironment,
+  optionalHandlerEnvironment,
+} from '../../functions/core/contract/handler-environment';
+import { manyChecksMonitor, threeRegionMonitor } from './infra-monitors';
 import { resourcesOf, type SynthesizedLookout, synthLookout } from './synth-lookout';
 
 let lookout: SynthesizedLookout;
+let busy: SynthesizedLookout;
 
 beforeAll(() => {
   lookout = synthLookout({ monitor: threeRegionMonitor() });
+  busy = synthLookout({ monitor: manyChecksMonitor() });
 });
 
 /** Every Lambda function of every stack: which handler it runs (by its name) and its variables' names. */
-function synthesizedFunctions(): { stack: string; handler: HandlerName | undefined; variables: string[] }[] {
-  const { deployment } = lookout;
+function synthesizedFunctions(
+  synthesized: SynthesizedLookout = lookout,
+): { stack: string; handler: HandlerName | undefined; variables: string[] }[] {
+  const { deployment } = synthesized;
   const handlerOfName = new Map<unknown, HandlerName>([
     [deployment.names.probeFunctionName, 'probe'],
     [deployment.names.evaluateFunctionName, 'evaluate'],
@@ -20,7 +28,7 @@ function synthesizedFunctions(): { stack: string; handler: HandlerName | undefin
   ]);
   const stacks = [deployment.home, ...deployment.probes.values()];
   return stacks.flatMap((stack) => {
-    const template: Template = lookout.template(stack);
+    const template: Template = synthesized.template(stack);
     return resourcesOf(template, 'AWS::Lambda::Function').map(([, { Properties }]) => {
       const environment = Properties.Environment as { Variables?: Record<string, unknown> } | undefined;
       return {
@@ -42,6 +50,17 @@ describe('the handler environment contract', () => {
       if (handler === undefined) throw new Error(`a function of ${stack} runs no Lookout handler`);
       expect(variables, `${handler} in ${stack}`).toEqual(
         [...handlerEnvironment[handler], 'NODE_OPTIONS'].sort(),
+      );
+    }
+  });
+
+  it('sets a variable that applies only somewhere exactly where it applies: the round queue where checks run under a minute', () => {
+    const probes = synthesizedFunctions(busy).filter((fn) => fn.handler === 'probe');
+    const withQueue = probes.filter((fn) => fn.variables.includes('LOOKOUT_ROUND_QUEUE_URL'));
+    expect(withQueue.map((fn) => fn.stack)).toEqual(['Lookout-Probe-eu-west-1']);
+    for (const { variables } of withQueue) {
+      expect(variables).toEqual(
+        [...handlerEnvironment.probe, ...optionalHandlerEnvironment.probe, 'NODE_OPTIONS'].sort(),
       );
     }
   });

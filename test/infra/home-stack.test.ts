@@ -1,6 +1,9 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { defineMonitor, http } from '../../functions/core';
+import type { ScheduledInput } from '../../functions/core/contract/schedule-input';
+import { checksPerSweepShard, sweepShardCount } from '../../functions/core/schedule/placement';
 import { defined } from './defined';
 import {
   actionsOf,
@@ -26,11 +29,13 @@ interface Widget {
   properties: { title?: string; markdown?: string; metrics?: unknown[][]; region?: string };
 }
 
-function dashboardWidgets(): Widget[] {
-  const [dashboard] = Object.values(home.findResources('AWS::CloudWatch::Dashboard')) as {
-    Properties: { DashboardBody: unknown; DashboardName: string };
-  }[];
-  const body = defined(dashboard, 'a dashboard').Properties.DashboardBody;
+function dashboardWidgets(name: string): Widget[] {
+  const dashboard = (
+    Object.values(home.findResources('AWS::CloudWatch::Dashboard')) as {
+      Properties: { DashboardBody: unknown; DashboardName: string };
+    }[]
+  ).find((candidate) => candidate.Properties.DashboardName === name);
+  const body = defined(dashboard, `the dashboard ${name}`).Properties.DashboardBody;
   expect(typeof body).toBe('string');
   return (JSON.parse(body as string) as { widgets: Widget[] }).widgets;
 }
@@ -44,7 +49,7 @@ describe('home stack', () => {
     home.resourceCountIs('AWS::SNS::Topic', 1);
     home.resourceCountIs('AWS::KMS::Key', 1);
     home.resourceCountIs('AWS::SQS::Queue', 1);
-    home.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+    home.resourceCountIs('AWS::CloudWatch::Dashboard', 2);
     home.resourceCountIs('AWS::CloudWatch::Alarm', 8);
     home.resourceCountIs('AWS::Events::Rule', 1);
   });
@@ -139,15 +144,45 @@ describe('home stack', () => {
     }
   });
 
-  it('sweeps every minute through the scheduler', () => {
+  it('sweeps every minute through the scheduler, in one shard for a few checks', () => {
     home.hasResourceProperties('AWS::Scheduler::Schedule', {
       ScheduleExpression: 'rate(1 minute)',
       Target: {
         Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^SweepFunction'), 'Arn'] },
-        Input: JSON.stringify({ scheduledTime: '<aws.scheduler.scheduled-time>' }),
+        Input: JSON.stringify({ scheduledTime: '<aws.scheduler.scheduled-time>', shard: 0, shardCount: 1 }),
         RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 120 },
       },
     });
+  });
+
+  it('splits the sweep into one schedule per shard, as many as the check count needs', () => {
+    const checkCount = 2 * checksPerSweepShard + 1;
+    const shardCount = sweepShardCount(checkCount);
+    expect(shardCount).toBe(3);
+    const many = synthLookout({
+      monitor: defineMonitor({
+        homeRegion: 'us-east-1',
+        regions: ['us-east-1'],
+        checks: Array.from({ length: checkCount }, (_, index) =>
+          http({ id: `site-${index}`, url: `https://site-${index}.example.com/`, interval: '5m' }),
+        ),
+      }),
+    });
+    const schedules = Object.values(
+      many.template(many.deployment.home).findResources('AWS::Scheduler::Schedule'),
+    ) as { Properties: { Target: { Input: string } } }[];
+    const inputs = schedules.map(
+      (schedule) => JSON.parse(schedule.Properties.Target.Input) as ScheduledInput,
+    );
+    expect(inputs.map((input) => input.shard).sort()).toEqual([0, 1, 2]);
+    for (const input of inputs) {
+      expect(input).toEqual({
+        scheduledTime: '<aws.scheduler.scheduled-time>',
+        shard: input.shard,
+        shardCount,
+      });
+    }
+    expect(many.deployment.home.sweepShardCount).toBe(shardCount);
   });
 
   it('encrypts the topic with its own rotated key and refuses publishing without TLS', () => {
@@ -192,19 +227,18 @@ describe('home stack', () => {
     });
   });
 
-  it('lets evaluate and sweep use the table, publish to the topic and put Lookout metrics, nothing more', () => {
+  it('lets evaluate and sweep use the table as their code does, publish to the topic and put Lookout metrics, nothing more', () => {
     for (const role of ['EvaluateRole', 'SweepRole']) {
       const statements = identityStatements(home).filter((entry) => entry.source.includes(role));
       const table = defined(
         statements.find((entry) => actionsOf(entry.statement).includes('dynamodb:Query')),
         'a table statement',
       );
+      // No BatchWriteItem or UpdateItem: neither calls them (test/infra/table-actions.test.ts records what they call).
       expect(actionsOf(table.statement).sort()).toEqual([
-        'dynamodb:BatchWriteItem',
         'dynamodb:GetItem',
         'dynamodb:PutItem',
         'dynamodb:Query',
-        'dynamodb:UpdateItem',
       ]);
       expect(resourcesOf(table.statement).map(flattenResource)).toEqual([
         expect.stringMatching(/^<Results\w+\.Arn>$/),
@@ -289,41 +323,38 @@ describe('home stack', () => {
     );
   });
 
-  it('shows each check on the dashboard: availability and latency by region, phases, SLO budget', () => {
-    const widgets = dashboardWidgets();
-    const titled = (title: string) => widgets.filter((widget) => widget.properties.title === title);
-    const metricsOf = (title: string) =>
-      defined(titled(title)[0]?.properties.metrics, `metrics in "${title}"`);
-    for (const check of threeRegionMonitor().checks) {
-      expect(widgets.some((widget) => widget.properties.markdown?.includes(`\`${check.id}\``))).toBe(true);
-      expect(titled(`${check.id}: availability (%)`)).toHaveLength(1);
-      expect(titled(`${check.id}: latency p50 / p95 / p99 (ms)`)).toHaveLength(1);
-      expect(titled(`${check.id}: phases, median (ms)`)).toHaveLength(1);
-    }
-    // 'api' is probed from three regions: one availability line and three percentiles per region.
-    const availability = metricsOf('api: availability (%)');
-    expect(availability).toHaveLength(3);
-    expect(availability.map((metric) => metric.slice(0, 6))).toEqual(
-      ['us-east-1', 'eu-west-1', 'ap-southeast-2'].map((region) => [
-        'Lookout',
-        'Availability',
-        'CheckId',
-        'api',
-        'Region',
-        region,
-      ]),
+  it('has the overview dashboard, which events link to, and the per-check dashboard', () => {
+    const dashboardNames = Object.values(home.findResources('AWS::CloudWatch::Dashboard')).map(
+      (resource) => (resource as { Properties: { DashboardName: string } }).Properties.DashboardName,
     );
-    const latency = metricsOf('api: latency p50 / p95 / p99 (ms)');
-    expect(latency).toHaveLength(9);
-    const stats = latency.map((metric) => (metric.at(-1) as { stat: string }).stat);
-    expect(new Set(stats)).toEqual(new Set(['p50', 'p95', 'p99']));
-    expect(metricsOf('partner: availability (%)')).toHaveLength(1);
-    expect(metricsOf('api: SLO budget remaining (%)').map((metric) => metric.slice(0, 6))).toEqual([
-      ['Lookout', 'SloBudgetRemaining', 'CheckId', 'api', 'Objective', 'availability'],
-      ['Lookout', 'SloBudgetRemaining', 'CheckId', 'api', 'Objective', 'latency'],
-    ]);
-    expect(titled('redis: SLO budget remaining (%)')).toHaveLength(0);
-    const phases = metricsOf('www-cert: phases, median (ms)').map((metric) => metric[1]);
-    expect(phases).toEqual(['LatencyDns', 'LatencyConnect', 'LatencyTls']);
+    expect(dashboardNames.sort()).toEqual(['lookout', 'lookout_checks']);
+    const overview = dashboardWidgets('lookout');
+    const header = defined(overview[0]?.properties.markdown, 'a header');
+    expect(header).toContain('5 checks from us-east-1, eu-west-1, ap-southeast-2');
+    expect(header).toContain('#dashboards/dashboard/lookout_checks');
+    // A check appears on neither dashboard by name: the overview ranks them, the other picks one.
+    for (const check of threeRegionMonitor().checks) {
+      for (const name of dashboardNames)
+        expect(JSON.stringify(dashboardWidgets(name))).not.toContain(`"${check.id}"`);
+    }
+  });
+
+  it('lets no role look a queue up: dead letters are sent by ARN, with sqs:SendMessage only', () => {
+    const stacks = [lookout.deployment.home, ...lookout.deployment.probes.values()];
+    let sends = 0;
+    for (const stack of stacks) {
+      for (const { statement, source } of identityStatements(lookout.template(stack))) {
+        const sqsActions = actionsOf(statement).filter((action) => action.startsWith('sqs:'));
+        expect(sqsActions, source).toEqual(sqsActions.length === 0 ? [] : ['sqs:SendMessage']);
+        if (sqsActions.length > 0) {
+          sends += 1;
+          expect(resourcesOf(statement).map(flattenResource), source).toEqual([
+            expect.stringMatching(/^<DeadLetters\w+\.Arn>$/),
+          ]);
+        }
+      }
+    }
+    // Evaluate (stream failures), sweep and each probe (failed invocations), and each stack's scheduler role.
+    expect(sends).toBe(3 + 2 * lookout.deployment.probes.size);
   });
 });

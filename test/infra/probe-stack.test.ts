@@ -103,7 +103,7 @@ describe('probe stacks', () => {
       { scheduledTime: '<aws.scheduler.scheduled-time>', shard: 0, shardCount: 1 },
     ]);
     template.hasResourceProperties('AWS::SQS::Queue', {
-      QueueName: 'lookout-dead-letters',
+      QueueName: 'lookout-probe-dead-letters',
       SqsManagedSseEnabled: true,
     });
   });
@@ -146,10 +146,8 @@ describe('probe stacks', () => {
       actionsOf(entry.statement).some((action) => action.startsWith('dynamodb:')),
     );
     expect(writes).toHaveLength(1);
-    expect(actionsOf(defined(writes[0], 'a write statement').statement).sort()).toEqual([
-      'dynamodb:BatchWriteItem',
-      'dynamodb:PutItem',
-    ]);
+    // BatchWriteItem only: results are written once, unconditionally (no conditional `latest` item).
+    expect(actionsOf(defined(writes[0], 'a write statement').statement)).toEqual(['dynamodb:BatchWriteItem']);
     expect(resourcesOf(defined(writes[0], 'a write statement').statement).map(flattenResource)).toEqual([
       'arn:<AWS::Partition>:dynamodb:us-east-1:<AWS::AccountId>:table/lookout-results',
     ]);
@@ -189,11 +187,10 @@ describe('probe stacks', () => {
     });
   });
 
-  it('puts metrics only into the Lookout namespace', () => {
-    const [put] = statementsWithAction(probeTemplate(lookout, 'eu-west-1'), 'cloudwatch:PutMetricData');
-    expect(defined(put, 'a PutMetricData statement').statement.Condition).toEqual({
-      StringEquals: { 'cloudwatch:namespace': 'Lookout' },
-    });
+  it('calls no CloudWatch API: its own metrics are embedded metric format lines in its log', () => {
+    for (const region of ['us-east-1', 'eu-west-1', 'ap-southeast-2']) {
+      expect(statementsWithAction(probeTemplate(lookout, region), 'cloudwatch:PutMetricData')).toEqual([]);
+    }
   });
 
   it('grants no wildcard action, and a wildcard resource only where an API needs one, under a condition', () => {
@@ -217,7 +214,7 @@ describe('probe stacks', () => {
       .map((alarm) => (alarm as { Properties: { AlarmName: string } }).Properties.AlarmName)
       .sort();
     expect(names).toEqual([
-      'lookout.dead-letters',
+      'lookout.probe.dead-letters',
       'lookout.probe.duration-near-timeout',
       'lookout.probe.errors',
       'lookout.probe.probes-skipped',
@@ -258,5 +255,84 @@ describe('probe stacks', () => {
         }),
       ],
     });
+  });
+});
+
+describe('the round queue', () => {
+  function propertiesOf(template: Template, type: string): Record<string, unknown>[] {
+    return Object.values(template.findResources(type)).map(
+      (resource) => (resource as { Properties: Record<string, unknown> }).Properties,
+    );
+  }
+
+  it('exists only in a region with sub-minute checks', () => {
+    expect(propertiesOf(probeTemplate(lookout, 'eu-west-1'), 'AWS::SQS::Queue')).toHaveLength(1);
+    expect(propertiesOf(probeTemplate(busy, 'us-east-1'), 'AWS::SQS::Queue')).toHaveLength(1);
+    expect(propertiesOf(probeTemplate(busy, 'eu-west-1'), 'AWS::SQS::Queue')).toHaveLength(2);
+    expect(busy.deployment.probes.get('eu-west-1')?.roundQueue).toBeDefined();
+    expect(busy.deployment.probes.get('us-east-1')?.roundQueue).toBeUndefined();
+    expect(lookout.deployment.probes.get('eu-west-1')?.roundQueue).toBeUndefined();
+  });
+
+  it('is encrypted, TLS only, unnamed (so it cannot collide), and sends a failed round to the dead-letter queue at once', () => {
+    const template = probeTemplate(busy, 'eu-west-1');
+    const rounds = propertiesOf(template, 'AWS::SQS::Queue').filter(
+      (queue) => queue.RedrivePolicy !== undefined,
+    );
+    expect(rounds).toHaveLength(1);
+    expect(rounds[0]).toMatchObject({
+      SqsManagedSseEnabled: true,
+      VisibilityTimeout: 90,
+      RedrivePolicy: {
+        maxReceiveCount: 1,
+        deadLetterTargetArn: { 'Fn::GetAtt': [expect.stringMatching(/^DeadLetters/), 'Arn'] },
+      },
+    });
+    expect(rounds[0]?.QueueName).toBeUndefined();
+    expect(propertiesOf(template, 'AWS::SQS::QueuePolicy')).toContainEqual({
+      PolicyDocument: expect.objectContaining({
+        Statement: [
+          expect.objectContaining({
+            Effect: 'Deny',
+            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+          }),
+        ],
+      }),
+      Queues: [{ Ref: expect.stringMatching(/^Rounds/) }],
+    });
+  });
+
+  it('invokes the probe function with one round at a time, reporting failed messages by id', () => {
+    expect(propertiesOf(probeTemplate(busy, 'eu-west-1'), 'AWS::Lambda::EventSourceMapping')).toEqual([
+      {
+        BatchSize: 1,
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+        EventSourceArn: { 'Fn::GetAtt': [expect.stringMatching(/^Rounds/), 'Arn'] },
+        FunctionName: { Ref: expect.stringMatching(/^ProbeFunction/) },
+      },
+    ]);
+    expect(propertiesOf(probeTemplate(busy, 'us-east-1'), 'AWS::Lambda::EventSourceMapping')).toEqual([]);
+  });
+
+  it("gives the function the queue's URL, and its role only what the function and the queue's poller call, on that queue", () => {
+    const template = probeTemplate(busy, 'eu-west-1');
+    const variables = (properties: Record<string, unknown>) =>
+      (properties.Environment as { Variables: Record<string, unknown> }).Variables;
+    expect(propertiesOf(template, 'AWS::Lambda::Function').map(variables)).toEqual([
+      expect.objectContaining({ LOOKOUT_ROUND_QUEUE_URL: { Ref: expect.stringMatching(/^Rounds/) } }),
+    ]);
+    const home = propertiesOf(probeTemplate(busy, 'us-east-1'), 'AWS::Lambda::Function').map(variables);
+    expect(home.every((each) => !('LOOKOUT_ROUND_QUEUE_URL' in each))).toBe(true);
+    const onRounds = identityStatements(template).filter(({ statement }) =>
+      JSON.stringify(resourcesOf(statement)).includes('"Rounds'),
+    );
+    expect(onRounds.map(({ statement }) => actionsOf(statement).sort())).toEqual([
+      ['sqs:SendMessage'],
+      ['sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:ReceiveMessage'],
+    ]);
+    for (const { statement, source } of onRounds) {
+      expect(source).toMatch(/ProbeRole/);
+      expect(resourcesOf(statement)).toEqual([{ 'Fn::GetAtt': [expect.stringMatching(/^Rounds/), 'Arn'] }]);
+    }
   });
 });

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { secretEnvVarName } from '../../functions/adapters/secrets/local-secret-resolver';
+import { monitorFormatVersion } from '../../functions/core/contract/monitor-format';
+import type { ResolvedMonitor } from '../../functions/core/resolve/resolved-monitor';
 import { defined } from './defined';
 import { secretValues, threeRegionMonitor } from './infra-monitors';
 import { synthLookout } from './synth-lookout';
@@ -47,7 +49,7 @@ afterAll(() => {
 });
 
 describe('the synthesized output', () => {
-  it('bundles the probe handler: minified CommonJS, a source map without sources, the monitor compiled in', () => {
+  it("bundles the probe handler: minified CommonJS, a source map without sources, and the region's monitor beside it as monitor.json", () => {
     const bundles = bundleDirectories();
     expect(bundles).toHaveLength(1);
     const bundle = defined(bundles[0], 'a bundle');
@@ -55,8 +57,19 @@ describe('the synthesized output', () => {
     expect(code.startsWith('"use strict";')).toBe(true);
     expect(code).toContain('module.exports');
     expect(code).not.toContain('loadBundledMonitor');
-    expect(code).toContain('/lookout/orders-token');
-    expect(code).toContain('secretsmanager:prod/partner-key');
+    // The monitor is data beside the code, not compiled in.
+    expect(code).not.toContain('/lookout/orders-token');
+    const shipped = JSON.parse(readFileSync(join(bundle, 'monitor.json'), 'utf8')) as {
+      formatVersion: number;
+      monitor: ResolvedMonitor;
+    };
+    expect(shipped.formatVersion).toBe(monitorFormatVersion);
+    // Only eu-west-1's checks: `legacy` is placed in ap-southeast-2 only.
+    expect(shipped.monitor.checks.map((check) => check.id)).toEqual(['api', 'partner', 'redis', 'www-cert']);
+    const monitorText = JSON.stringify(shipped);
+    expect(monitorText).toContain('/lookout/orders-token');
+    expect(monitorText).toContain('secretsmanager:prod/partner-key');
+    expect(monitorText).not.toContain('legacy.example.com');
     const map = JSON.parse(readFileSync(join(bundle, 'index.js.map'), 'utf8')) as {
       sourcesContent?: unknown;
     };
@@ -72,14 +85,18 @@ describe('the synthesized output', () => {
     }
   });
 
-  it('loads in Node.js with the monitor it was given (the bundled declaration validates at cold start), with the AWS SDK from NODE_PATH as the Lambda runtime provides it', () => {
+  it('loads in Node.js as CommonJS, as Lambda loads it, reading its monitor.json, with no AWS SDK package loaded at import', () => {
     const bundle = join(defined(bundleDirectories()[0], 'a bundle'), 'index.js');
     const result = spawnSync(
       process.execPath,
       [
         '--enable-source-maps',
         '-e',
-        'const m = require(process.argv[1]); if (typeof m.handler !== "function") process.exit(3);',
+        [
+          'const m = require(process.argv[1]);',
+          'if (typeof m.handler !== "function") process.exit(3);',
+          'if (Object.keys(require.cache).some((path) => path.includes("@aws-sdk"))) process.exit(4);',
+        ].join(' '),
         bundle,
       ],
       {

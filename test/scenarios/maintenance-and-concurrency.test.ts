@@ -26,8 +26,10 @@ describe('maintenance windows', () => {
     expect(
       history.some((event) => event.kind === 'outage' && event.type === 'opened' && event.silenced),
     ).toBe(true);
-    const hours = await run.store.readRollups('orders-api', 'hour', scenarioStartMs - 3_600_000, windowEndMs);
-    expect(hours.reduce((sum, bucket) => sum + bucket.total, 0)).toBe(0);
+    // The rounds of the window were counted (closed), but none of their probes.
+    const during = await run.store.counterAtOrBefore('orders-api', windowEndMs);
+    expect(during?.countedThroughRoundAtMs).toBeGreaterThanOrEqual(windowEndMs - 3 * 60_000);
+    expect(during?.total).toBe(0);
     expect(run.nowMs).toBe(windowEndMs);
     await run.round('orders-api', () => 'fail');
     await run.sweep();
@@ -35,13 +37,8 @@ describe('maintenance windows', () => {
     const opened = eventsOf(notifier.sent, 'outage', 'opened');
     expect(opened).toHaveLength(1);
     expect(opened[0]?.silenced).toBeUndefined();
-    const after = await run.store.readRollups(
-      'orders-api',
-      'hour',
-      scenarioStartMs - 3_600_000,
-      run.nowMs + 1,
-    );
-    expect(after.reduce((sum, bucket) => sum + bucket.total, 0)).toBe(3);
+    const after = await run.store.counterAtOrBefore('orders-api', Number.POSITIVE_INFINITY);
+    expect(after?.total).toBe(3);
   });
 
   it('an outage that opens and resolves inside the window is never sent', async () => {
@@ -106,5 +103,32 @@ describe('concurrent evaluators', () => {
     const [state] = (await run.store.alertStates('orders-api')).filter((alert) => alert.kind === 'outage');
     expect(state?.outbox).toEqual([]);
     expect(state?.notifiedStatus).toBe('firing');
+  });
+
+  it('concurrent sweeps count every probe once, a late one too (in the counter after its round closed)', async () => {
+    const run = new Scenario(oneCheckMonitor({ slo: { availability: 99.9 } }), {
+      endpoint: db.endpoint,
+      tableName: db.tableName,
+    });
+    await run.round('orders-api', () => 'ok');
+    const lateRoundMs = run.nowMs;
+    const [late] = run.results('orders-api', (region) => (region === 'eu-west-1' ? 'fail' : 'skip'));
+    await run.round('orders-api', (region) => (region === 'eu-west-1' ? 'skip' : 'ok'));
+    await run.sweep(3);
+    const before = await run.store.counterAtOrBefore('orders-api', Number.POSITIVE_INFINITY);
+    expect(before).toMatchObject({ total: 5, countedThroughRoundAtMs: lateRoundMs });
+    // eu-west-1's result of that round arrives 70 s late, after its round was counted.
+    if (late === undefined) throw new Error('no late result');
+    await run.store.putResults(
+      [{ ...late, result: { ...late.result, startedAt: new Date(lateRoundMs + 70_000).toISOString() } }],
+      run.monitor.retentionMs,
+    );
+    for (let round = 0; round < 3; round += 1) {
+      await run.round('orders-api', () => 'ok');
+      await run.sweep(3);
+      await run.sweep(2);
+    }
+    const after = await run.store.counterAtOrBefore('orders-api', Number.POSITIVE_INFINITY);
+    expect(after).toMatchObject({ total: 15, availabilityGood: 14, partialRounds: [] });
   });
 });

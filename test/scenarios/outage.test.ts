@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { evaluateNewResults } from '../../functions/runtime/evaluate-new-results';
+import { roundsLookbackMs } from '../../functions/runtime/evaluate-rounds';
 import { eventsOf, oneCheckMonitor, recordingNotifier, Scenario } from '../support/scenario';
 import { useDynamo } from '../support/use-dynamo';
 
@@ -142,5 +144,59 @@ describe('outage alerts', () => {
       'reminder',
       'resolved',
     ]);
+  });
+
+  it('reads back only the rounds its alerts have yet to count, whatever alerts the check lacks', async () => {
+    const { run } = await scenario();
+    for (let round = 0; round < 3; round += 1) await run.round('orders-api', () => 'ok');
+    const failedRoundMs = run.nowMs;
+    await run.round('orders-api', () => 'fail');
+    // The check has no degraded alert: its never-counted rounds must not pull the read back.
+    const reads: number[] = [];
+    const deps = run.deps();
+    const results = run.results('orders-api', () => 'ok');
+    await run.store.putResults(results, run.monitor.retentionMs);
+    await evaluateNewResults(
+      {
+        ...deps,
+        store: {
+          ...deps.store,
+          resultsSince: (checkId, fromRoundAtMs) => {
+            reads.push(fromRoundAtMs);
+            return deps.store.resultsSince(checkId, fromRoundAtMs);
+          },
+        },
+      },
+      results,
+    );
+    expect(reads).toEqual([failedRoundMs + 1]);
+    expect(reads[0]).toBeGreaterThan(run.nowMs - roundsLookbackMs(run.check('orders-api')));
+  });
+
+  it('writes no alert state while a check keeps passing (an ok alert with no failed round is left as it is)', async () => {
+    const { run } = await scenario({ degradedLatency: '1s' });
+    const saved: string[] = [];
+    const deps = run.deps();
+    const counting = {
+      ...deps,
+      store: {
+        ...deps.store,
+        saveAlertState: (state: Parameters<typeof deps.store.saveAlertState>[0]) => {
+          saved.push(state.key);
+          return deps.store.saveAlertState(state);
+        },
+      },
+    };
+    for (let round = 0; round < 5; round += 1) {
+      const results = run.results('orders-api', () => 'ok');
+      await run.store.putResults(results, run.monitor.retentionMs);
+      for (const stored of results) await evaluateNewResults(counting, [stored]);
+      run.nowMs += 60_000;
+    }
+    expect(saved).toEqual([]);
+    const failing = run.results('orders-api', () => 'fail');
+    await run.store.putResults(failing, run.monitor.retentionMs);
+    await evaluateNewResults(counting, failing);
+    expect(saved).toEqual(['outage']);
   });
 });

@@ -13,7 +13,7 @@ const db = useDynamo();
 async function scenario(extra: Record<string, unknown>) {
   const notifier = recordingNotifier();
   const metrics = recordingMetrics();
-  const run = new Scenario(oneCheckMonitor(extra), {
+  const run = new Scenario(oneCheckMonitor(extra, { metrics: { sloBudget: true } }), {
     endpoint: db.endpoint,
     tableName: db.tableName,
     notifier,

@@ -167,6 +167,12 @@ interface LeafSpec {
   altNames: string;
   startMs: number;
   endMs: number;
+  /** `openssl req` key arguments; default: a new EC P-256 key. */
+  keyArgs?: string[];
+  /** The signature's digest; default `sha256`. */
+  digest?: string;
+  /** The certificate's extensions; default: a TLS server leaf for `altNames`. */
+  extensions?: string[];
 }
 
 /**
@@ -201,18 +207,20 @@ async function signedByCa(
         `database = ${path('.index')}`,
         `serial = ${path('.serial')}`,
         `new_certs_dir = ${directory}`,
-        'default_md = sha256',
+        `default_md = ${spec.digest ?? 'sha256'}`,
         'policy = policy_any',
         'unique_subject = no',
         'x509_extensions = leaf_ext',
         '[policy_any]',
         'commonName = supplied',
         '[leaf_ext]',
-        'basicConstraints = critical, CA:FALSE',
-        'keyUsage = critical, digitalSignature',
-        'extendedKeyUsage = serverAuth',
-        'authorityKeyIdentifier = keyid',
-        `subjectAltName = ${spec.altNames}`,
+        ...(spec.extensions ?? [
+          'basicConstraints = critical, CA:FALSE',
+          'keyUsage = critical, digitalSignature',
+          'extendedKeyUsage = serverAuth',
+          'authorityKeyIdentifier = keyid',
+          `subjectAltName = ${spec.altNames}`,
+        ]),
         '',
       ].join('\n'),
     ),
@@ -220,7 +228,7 @@ async function signedByCa(
   await openssl([
     'req',
     '-new',
-    ...newP256Key,
+    ...(spec.keyArgs ?? newP256Key),
     '-config',
     path('.cnf'),
     '-keyout',
@@ -274,4 +282,72 @@ function randomSerialHex(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(8));
   bytes[0] = ((bytes[0] ?? 0) & 0x7f) | 0x10;
   return Buffer.from(bytes).toString('hex').toUpperCase();
+}
+
+/** Certificates for tests against real server software (nginx, `openssl s_server`), generated once per process. */
+export interface RealServerCertificates {
+  /** The test CA (the same as `testCertificates().ca`): trust it through `tls.ca`. */
+  ca: CertificateAndKey;
+  /** An intermediate CA signed by the test CA (CN `Lookout Test Intermediate`). */
+  intermediate: CertificateAndKey;
+  /**
+   * A leaf for `localhost` and 127.0.0.1 signed by the intermediate: serve `certPem` followed by
+   * `intermediate.certPem` for a full chain, `certPem` alone for an incomplete one.
+   */
+  viaIntermediate: CertificateAndKey;
+  /** Signed by the test CA for `localhost` and 127.0.0.1, with an RSA key of 1024 bits. */
+  weakRsaKey: CertificateAndKey;
+  /** Signed by the test CA for `localhost` and 127.0.0.1 with SHA-1 (`ecdsa-with-SHA1`). */
+  sha1Signature: CertificateAndKey;
+  /** A client certificate (extended key usage `clientAuth`, CN `lookout-probe`) signed by the test CA. */
+  client: CertificateAndKey;
+}
+
+/** The intermediate CA's common name. */
+export const TEST_INTERMEDIATE_COMMON_NAME = 'Lookout Test Intermediate';
+
+let cachedRealServer: Promise<RealServerCertificates> | undefined;
+
+/** Generates (once per process) the certificates of `RealServerCertificates` with the `openssl` CLI. */
+export function realServerCertificates(): Promise<RealServerCertificates> {
+  cachedRealServer ??= generateRealServerCertificates();
+  return cachedRealServer;
+}
+
+async function generateRealServerCertificates(): Promise<RealServerCertificates> {
+  const { ca } = await testCertificates();
+  const directory = await mkdtemp(join(tmpdir(), 'lookout-certs-'));
+  try {
+    const now = Date.now();
+    const validity = { startMs: now - DAY_MS, endMs: now + 365 * DAY_MS };
+    const localLeaf = { commonName: 'localhost', altNames: LOCAL_SUBJECT_ALT_NAMES, ...validity };
+    const [intermediate, weakRsaKey, sha1Signature, client] = await Promise.all([
+      signedByCa(directory, 'intermediate', ca, {
+        ...localLeaf,
+        commonName: TEST_INTERMEDIATE_COMMON_NAME,
+        extensions: [
+          'basicConstraints = critical, CA:TRUE, pathlen:0',
+          'keyUsage = critical, keyCertSign, cRLSign',
+          'subjectKeyIdentifier = hash',
+          'authorityKeyIdentifier = keyid',
+        ],
+      }),
+      signedByCa(directory, 'weak-rsa-key', ca, { ...localLeaf, keyArgs: ['-newkey', 'rsa:1024', '-nodes'] }),
+      signedByCa(directory, 'sha1-signature', ca, { ...localLeaf, digest: 'sha1' }),
+      signedByCa(directory, 'client', ca, {
+        ...localLeaf,
+        commonName: 'lookout-probe',
+        extensions: [
+          'basicConstraints = critical, CA:FALSE',
+          'keyUsage = critical, digitalSignature',
+          'extendedKeyUsage = clientAuth',
+          'authorityKeyIdentifier = keyid',
+        ],
+      }),
+    ]);
+    const viaIntermediate = await signedByCa(directory, 'via-intermediate', intermediate, localLeaf);
+    return { ca, intermediate, viaIntermediate, weakRsaKey, sha1Signature, client };
+  } finally {
+    await rm(directory, { recursive: true, force: true });
+  }
 }

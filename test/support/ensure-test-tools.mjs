@@ -1,13 +1,23 @@
-// Run before `npm test` (the `pretest` script): the tests need openssl (certificates made at test time) and
-// Chromium (the status page is tested in a real headless browser). Installs what is missing with apt-get when
-// running as root on Debian or Ubuntu (CI, a fresh machine); otherwise says how to install it and fails.
+// Run before `npm test` (the `pretest` script): the tests need openssl (certificates made at test time, and
+// `openssl s_server` as a real TLS server), nginx (the probe engine is tested against it: TLS versions, chains,
+// client certificates, gzip, HTTP/2, large headers, a trickle) and Chromium (the status page is tested in a real
+// headless browser). Installs what is missing with apt-get when running as root on Debian or Ubuntu (CI, a fresh
+// machine); otherwise says how to install it and fails.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 const tools = [
   { name: 'openssl', found: () => onPath('openssl'), aptPackage: 'openssl' },
   { name: 'Chromium', found: () => chromiumPath() !== undefined, aptPackage: 'chromium' },
+  { name: 'nginx', found: () => nginxPath() !== undefined, aptPackage: 'nginx-light' },
 ];
+
+/** Where nginx is: LOOKOUT_NGINX, else Debian's /usr/sbin/nginx, else `nginx` on the PATH (as test/support/nginx.ts looks). */
+function nginxPath() {
+  const candidates = [process.env.LOOKOUT_NGINX, '/usr/sbin/nginx'];
+  const found = candidates.find((path) => path !== undefined && path !== '' && existsSync(path));
+  return found ?? (onPath('nginx') ? 'nginx' : undefined);
+}
 
 /** Where Chromium is: LOOKOUT_CHROMIUM, else Debian's /usr/bin/chromium, else `chromium` on the PATH. */
 function chromiumPath() {
@@ -19,9 +29,16 @@ function onPath(command) {
   return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
 }
 
+/** Debian 13 and later Ubuntu dropped nginx-light: fall back to nginx, which carries the same modules and more. */
+function installablePackage(aptPackage) {
+  if (aptPackage !== 'nginx-light') return aptPackage;
+  const known = spawnSync('apt-cache', ['show', aptPackage], { stdio: 'ignore' }).status === 0;
+  return known ? aptPackage : 'nginx';
+}
+
 const missing = tools.filter((tool) => !tool.found());
 if (missing.length > 0) {
-  const packages = missing.map((tool) => tool.aptPackage);
+  const packages = missing.map((tool) => installablePackage(tool.aptPackage));
   const canInstall = process.getuid?.() === 0 && onPath('apt-get');
   if (!canInstall) {
     console.error(

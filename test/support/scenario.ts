@@ -96,6 +96,7 @@ export class Scenario {
     this.store = createDynamoDbStore({
       client: options.client ?? createTestClient(options.endpoint),
       tableName: options.tableName,
+      checks: this.monitor.checks,
       sleep: async () => {},
     });
     this.notifier = options.notifier ?? recordingNotifier();

@@ -8,12 +8,17 @@ import { isConditionalCheckFailed, type StoreContext } from './store-context';
 
 const attribute = tableLayout.alertAttributes;
 
-/** Alert states in DynamoDB: `alert#<key>` items written by a PutItem conditioned on the stored version. */
+/**
+ * Alert states in DynamoDB: `alert#<key>` items written by a PutItem conditioned on the stored version, read by
+ * a Query of the check's `alert#` items: eventually consistent unless asked (half the read units: the
+ * conditional write catches a stale read), strongly consistent after a lost race and to settle an ambiguous
+ * write.
+ */
 export function createDynamoDbAlertStateStore(context: StoreContext): AlertStateStore {
   return {
-    async alertStates(checkId) {
+    async alertStates(checkId, consistency = 'eventual') {
       const items = await queryCheckPrefix(context, checkId, tableLayout.sortKeyPrefix.alert, {
-        ConsistentRead: true,
+        ConsistentRead: consistency === 'strong',
       });
       return items.map(fromAlertItem);
     },

@@ -1,8 +1,8 @@
-import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { tableLayout } from '../../core/contract/table-layout';
 import type { ResultStore } from '../../core/ports/result-store';
 import type { StoredResult } from '../../core/ports/stored-result';
 import { batchPutItems } from './batch-put-items';
+import type { CheckLookup } from './check-lookup';
 import {
   afterPrefix,
   canonicalIso,
@@ -11,118 +11,85 @@ import {
   keyAttributeNames,
   resultSortKey,
 } from './item-keys';
-import { mapSettled } from './map-settled';
-import { queryAll, queryCheckPrefix } from './query-all';
-import { fromResultItem, type ResultRecord, toLatestItem, toResultRecord } from './result-items';
+import { type Item, queryAll } from './query-all';
+import { fromResultItem, toResultItem } from './result-items';
 import { ResultsNotWrittenError } from './results-not-written-error';
-import { isConditionalCheckFailed, type StoreContext } from './store-context';
+import type { StoreContext } from './store-context';
 
 /**
- * Results in DynamoDB. Raw results go in with BatchWriteItem; the latest item of each (check, region) with a
- * conditional PutItem that only replaces an older result, since BatchWriteItem takes no condition.
- * `resultQuerySlackMs`: how long before its round a result may have started (clock skew); `resultsSince` reads
- * results that started up to that long before `fromRoundAtMs` and keeps those of later rounds.
+ * Results in DynamoDB: each written once, with BatchWriteItem (unconditional puts: a result's key is its own),
+ * one write unit for a compact HTTPS result. Reads are eventually consistent queries of one check's results by
+ * start time: `resultsSince` reads results that started up to `resultQuerySlackMs` (clock skew) before
+ * `fromRoundAtMs` and keeps those of later rounds; `latestResults` reads the newest first.
+ *
+ * Cost per result: 1 WRU (an HTTPS result with TLS facts and three assertions is about 510 bytes): 43,200 WRU,
+ * $0.027, per region and check-month probed every minute, and 22 MB-months stored ($0.0055). A read costs half a
+ * read unit per started 4 KB of the results in its range (about 8 results).
  */
-export function createDynamoDbResultStore(context: StoreContext, resultQuerySlackMs: number): ResultStore {
+export function createDynamoDbResultStore(
+  context: StoreContext,
+  resultQuerySlackMs: number,
+  checkOf: CheckLookup,
+): ResultStore {
   return {
-    putResults: (results, retentionMs) => putResults(context, results, retentionMs),
+    putResults: (results, retentionMs) => putResults(context, results, retentionMs, checkOf),
     async resultsSince(checkId, fromRoundAtMs) {
-      const resultPrefix = tableLayout.sortKeyPrefix.result;
-      const items = await queryAll(context, {
-        ConsistentRead: true,
-        KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
-        FilterExpression: '#roundAtMs >= :fromRoundAtMs',
-        ExpressionAttributeNames: {
-          ...keyAttributeNames,
-          '#roundAtMs': tableLayout.resultAttributes.roundAtMs,
-        },
-        ExpressionAttributeValues: {
-          ':pk': { S: checkPartitionKey(checkId) },
-          ':from': {
-            S: resultSortKey(canonicalIso(fromRoundAtMs - resultQuerySlackMs, 'fromRoundAtMs'), ''),
-          },
-          ':to': { S: afterPrefix(resultPrefix) },
-          ':fromRoundAtMs': { N: String(fromRoundAtMs) },
-        },
-      });
+      const items = await queryResultsSince(context, checkId, fromRoundAtMs - resultQuerySlackMs, 'oldest');
       return items
-        .map(fromResultItem)
+        .map((item) => fromResultItem(item, checkOf))
         .filter((stored) => stored.roundAtMs >= fromRoundAtMs)
-        .sort((a, b) => a.roundAtMs - b.roundAtMs);
+        .sort((a, b) => a.roundAtMs - b.roundAtMs || a.result.startedAt.localeCompare(b.result.startedAt));
     },
-    async latestResults(checkId) {
-      const items = await queryCheckPrefix(context, checkId, tableLayout.sortKeyPrefix.latest, {
-        ConsistentRead: true,
-      });
-      return items.map(fromResultItem);
+    async latestResults(checkId, sinceMs) {
+      const items = await queryResultsSince(context, checkId, sinceMs, 'newest');
+      const newest = new Map<string, StoredResult>();
+      for (const item of items) {
+        const stored = fromResultItem(item, checkOf);
+        if (!newest.has(stored.result.region)) newest.set(stored.result.region, stored);
+      }
+      return [...newest.values()];
     },
   };
+}
+
+/** The result items of a check that started at or after `sinceMs`, in the order asked, eventually consistent. */
+function queryResultsSince(
+  context: StoreContext,
+  checkId: string,
+  sinceMs: number,
+  first: 'oldest' | 'newest',
+): Promise<Item[]> {
+  return queryAll(context, {
+    KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
+    ExpressionAttributeNames: keyAttributeNames,
+    ExpressionAttributeValues: {
+      ':pk': { S: checkPartitionKey(checkId) },
+      ':from': { S: resultSortKey(canonicalIso(Math.max(0, sinceMs), 'the start of the results read'), '') },
+      ':to': { S: afterPrefix(tableLayout.sortKeyPrefix.result) },
+    },
+    ScanIndexForward: first === 'oldest',
+  });
 }
 
 async function putResults(
   context: StoreContext,
   results: readonly StoredResult[],
   retentionMs: number,
+  checkOf: CheckLookup,
 ): Promise<void> {
   if (results.length === 0) return;
-  const records = results.map((stored) => toResultRecord(stored, retentionMs));
+  const items = results.map((stored) => toResultItem(stored, retentionMs, checkOf));
   // One BatchWriteItem call may not hold a key twice: the same result given twice is written once.
-  const byIdentity = new Map<string, ResultRecord>();
-  for (const record of records) byIdentity.set(record.identity, record);
-  const newestPerRegion = new Map<string, ResultRecord>();
-  for (const record of byIdentity.values()) {
-    const key = `${record.checkId}\n${record.region}`;
-    const current = newestPerRegion.get(key);
-    if (current === undefined || current.startedAtMs < record.startedAtMs) newestPerRegion.set(key, record);
-  }
-  const latest = [...newestPerRegion.values()];
-  const [raw, latestOutcomes] = await Promise.all([
-    batchPutItems(
-      context,
-      [...byIdentity.values()].map((record) => record.rawItem),
-    ),
-    mapSettled(latest, context.concurrency, (record) => putLatest(context, record)),
-  ]);
-  const failed = new Set<string>();
-  for (const item of raw.unwritten) failed.add(itemIdentity(item));
-  let latestFailures = 0;
-  let lastError = raw.lastError;
-  latestOutcomes.forEach((outcome, index) => {
-    if (outcome.status === 'fulfilled') return;
-    latestFailures++;
-    lastError = outcome.reason;
-    const record = latest[index];
-    if (record !== undefined) failed.add(record.identity);
-  });
-  if (failed.size === 0) return;
-  const notWritten = records.filter((record) => failed.has(record.identity)).length;
+  const byIdentity = new Map<string, Item>();
+  for (const item of items) byIdentity.set(itemIdentity(item), item);
+  const outcome = await batchPutItems(context, [...byIdentity.values()]);
+  if (outcome.unwritten.length === 0) return;
+  const failed = new Set(outcome.unwritten.map(itemIdentity));
+  const notWritten = items.filter((item) => failed.has(itemIdentity(item))).length;
   throw new ResultsNotWrittenError(
     notWritten,
     results.length,
-    `${raw.unwritten.length} raw results and ${latestFailures} latest-result updates failed after at most ${context.retry.attempts} attempts each`,
-    lastError,
+    `${outcome.unwritten.length} results failed after at most ${context.retry.attempts} attempts each`,
+    outcome.lastError,
   );
-}
-
-/** Replaces the latest item of the record's region unless it holds a result that started at or after it. */
-async function putLatest(context: StoreContext, record: ResultRecord): Promise<void> {
-  try {
-    await context.retrying(() =>
-      context.client.send(
-        new PutItemCommand({
-          TableName: context.tableName,
-          Item: toLatestItem(record),
-          ConditionExpression: 'attribute_not_exists(#sk) OR #startedAtMs < :startedAtMs',
-          ExpressionAttributeNames: {
-            '#sk': tableLayout.sortKey,
-            '#startedAtMs': tableLayout.resultAttributes.startedAtMs,
-          },
-          ExpressionAttributeValues: { ':startedAtMs': { N: String(record.startedAtMs) } },
-        }),
-      ),
-    );
-  } catch (error) {
-    // A newer (or this very) result is already the latest one: nothing to do.
-    if (!isConditionalCheckFailed(error)) throw error;
-  }
 }

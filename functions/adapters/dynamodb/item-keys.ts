@@ -1,6 +1,5 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { tableLayout } from '../../core/contract/table-layout';
-import type { RollupGranularity } from '../../core/ports/rollup-store';
 
 const { partitionKey, sortKey, sortKeyPrefix: prefix } = tableLayout;
 
@@ -27,20 +26,10 @@ export function resultSortKey(startedAtIso: string, region: string): string {
   return `${prefix.result}${startedAtIso}#${region}`;
 }
 
-/** `latest#<region>`. */
-export function latestSortKey(region: string): string {
-  return `${prefix.latest}${region}`;
-}
-
-/** `rollup#m#<start>` or `rollup#h#<start>`, the start zero-padded to 13 digits. */
-export function rollupSortKey(granularity: RollupGranularity, startMs: number): string {
-  const start = String(Math.max(0, Math.floor(startMs))).padStart(tableLayout.rollupStartDigits, '0');
-  return `${rollupPrefix(granularity)}${start}`;
-}
-
-/** The sort key prefix of a granularity's rollups. */
-export function rollupPrefix(granularity: RollupGranularity): string {
-  return granularity === 'minute' ? prefix.minuteRollup : prefix.hourRollup;
+/** `count#<minute>`, the minute's epoch milliseconds zero-padded to 13 digits, so that counters sort by time. */
+export function counterSortKey(atMs: number): string {
+  const minute = String(Math.max(0, Math.floor(atMs))).padStart(tableLayout.counterMinuteDigits, '0');
+  return `${prefix.counter}${minute}`;
 }
 
 /** `alert#<key>`. */
@@ -74,7 +63,7 @@ export function itemIdentity(item: Readonly<Record<string, AttributeValue>>): st
 }
 
 /** An item's key for messages: `<pk> <sk>`, `?` for a part it lacks. */
-export function describeItemKey(item: Readonly<Record<string, AttributeValue>>): string {
+export function describeItemKey(item: Readonly<Record<string, { S?: string } | undefined>>): string {
   return `${item[partitionKey]?.S ?? '?'} ${item[sortKey]?.S ?? '?'}`;
 }
 

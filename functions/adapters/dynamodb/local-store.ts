@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { LookoutStore } from '../../core/ports/lookout-store';
+import type { ResolvedCheck } from '../../core/resolve/resolved-monitor';
 import { createDynamoDbClient } from './create-client';
 import { createDynamoDbStore } from './create-dynamodb-store';
 import { startDynalite } from './embedded-dynalite';
@@ -18,9 +19,14 @@ export interface LocalStore {
 
 /**
  * Opens the same DynamoDB adapter the Lambdas use, over dynalite on 127.0.0.1 with its data in
- * `<dataDir>/dynamodb` (kept across restarts), or over another DynamoDB-protocol endpoint when given.
+ * `<dataDir>/dynamodb` (kept across restarts), or over another DynamoDB-protocol endpoint when given. `checks`
+ * are the monitor's (results of other checks are stored whole; see `DynamoDbStoreOptions.checks`).
  */
-export async function openLocalStore(dataDir: string, endpoint?: string): Promise<LocalStore> {
+export async function openLocalStore(
+  dataDir: string,
+  endpoint?: string,
+  checks: readonly ResolvedCheck[] = [],
+): Promise<LocalStore> {
   const embedded =
     endpoint === undefined ? await startDynalite({ path: join(dataDir, 'dynamodb') }) : undefined;
   const client = createDynamoDbClient({
@@ -30,7 +36,7 @@ export async function openLocalStore(dataDir: string, endpoint?: string): Promis
   });
   await ensureTable(client, localTableName);
   return {
-    store: createDynamoDbStore({ client, tableName: localTableName }),
+    store: createDynamoDbStore({ client, tableName: localTableName, checks }),
     endpoint: endpoint ?? embedded?.endpoint ?? '',
     async close() {
       client.destroy();

@@ -1,78 +1,69 @@
 import { tableLayout } from '../../core/contract/table-layout';
 import type { StoredResult } from '../../core/ports/stored-result';
 import type { ProbeResult } from '../../core/probe-result';
+import type { CheckLookup } from './check-lookup';
+import { type CompactResult, fromCompactResult, type ResultPlace, toCompactResult } from './compact-result';
 import {
   canonicalIso,
   checkPartitionKey,
   describeItemKey,
   expiresAtSeconds,
-  itemIdentity,
   itemKey,
-  latestSortKey,
   resultSortKey,
 } from './item-keys';
 import type { Item } from './query-all';
 
 const attribute = tableLayout.resultAttributes;
 
-/** A result ready to write: its raw item and what its latest item needs. */
-export interface ResultRecord {
-  checkId: string;
-  region: string;
-  startedAtMs: number;
-  /** The raw item (with its expiry). */
-  rawItem: Item;
-  /** The raw item's identity (`itemIdentity`): a result's. */
-  identity: string;
-}
+/** The attributes of an item as reading a result needs them: a table item, or a stream image. */
+export type ResultAttributes = Readonly<Record<string, { S?: string; N?: string } | undefined>>;
 
-/** Builds the raw item of a result, expiring `retentionMs` after the result's start. */
-export function toResultRecord(stored: StoredResult, retentionMs: number): ResultRecord {
-  const { result, roundAtMs } = stored;
+/**
+ * The item of a result: its key, the compact result (see `CompactResult`) and the expiry, `retentionMs` after
+ * its start. Nothing else: the region and the start are in the key.
+ */
+export function toResultItem(stored: StoredResult, retentionMs: number, checkOf: CheckLookup): Item {
+  const { result } = stored;
   const startedAtIso = canonicalIso(result.startedAt, `result ${result.checkId}/${result.region} startedAt`);
-  const startedAtMs = Date.parse(startedAtIso);
-  const rawItem: Item = {
-    ...itemKey(checkPartitionKey(result.checkId), resultSortKey(startedAtIso, result.region)),
-    ...resultAttributes(result, roundAtMs),
-    [tableLayout.ttlAttribute]: { N: expiresAtSeconds(startedAtMs + retentionMs) },
-  };
+  const place = { checkId: result.checkId, region: result.region, startedAtIso };
   return {
-    checkId: result.checkId,
-    region: result.region,
-    startedAtMs,
-    identity: itemIdentity(rawItem),
-    rawItem,
+    ...itemKey(checkPartitionKey(result.checkId), resultSortKey(startedAtIso, result.region)),
+    [attribute.compact]: { S: JSON.stringify(toCompactResult(stored, place, checkOf(result.checkId))) },
+    [tableLayout.ttlAttribute]: { N: expiresAtSeconds(Date.parse(startedAtIso) + retentionMs) },
   };
 }
 
-/** The latest item of a result's region: the raw item's attributes, without expiry, with the start in ms. */
-export function toLatestItem(record: ResultRecord): Item {
-  const latest: Item = {
-    ...itemKey(checkPartitionKey(record.checkId), latestSortKey(record.region)),
-    [attribute.startedAtMs]: { N: String(record.startedAtMs) },
-  };
-  for (const name of [attribute.result, attribute.roundAtMs, attribute.region, attribute.ok]) {
-    const value = record.rawItem[name];
-    if (value !== undefined) latest[name] = value;
+/**
+ * Reads a result item back (or a stream image of one), re-attaching what the check says; items written by
+ * earlier versions (the whole result as JSON) are read as they are. Throws for an item that is not a result, or
+ * a compact one whose check the monitor no longer has.
+ */
+export function fromResultItem(item: ResultAttributes, checkOf: CheckLookup): StoredResult {
+  const place = resultPlace(item);
+  const compact = item[attribute.compact]?.S;
+  if (place !== undefined && compact !== undefined) {
+    return fromCompactResult(JSON.parse(compact) as CompactResult, place, checkOf(place.checkId));
   }
-  return latest;
-}
-
-/** Reads a result or latest item back. */
-export function fromResultItem(item: Item): StoredResult {
-  const json = item[attribute.result]?.S;
-  const roundAtMs = Number(item[attribute.roundAtMs]?.N);
-  if (json === undefined || !Number.isFinite(roundAtMs)) {
+  const legacy = item[attribute.legacyResult]?.S;
+  const roundAtMs = Number(item[attribute.legacyRoundAtMs]?.N);
+  if (legacy === undefined || !Number.isFinite(roundAtMs)) {
     throw new Error(`item ${describeItemKey(item)} is not a result`);
   }
-  return { result: JSON.parse(json) as ProbeResult, roundAtMs };
+  return { result: JSON.parse(legacy) as ProbeResult, roundAtMs };
 }
 
-function resultAttributes(result: ProbeResult, roundAtMs: number): Item {
+/** Where a result item's key puts it, or undefined when its key is not a result's. */
+function resultPlace(item: ResultAttributes): ResultPlace | undefined {
+  const pk = item[tableLayout.partitionKey]?.S;
+  const sk = item[tableLayout.sortKey]?.S;
+  const { checkPartitionPrefix, sortKeyPrefix } = tableLayout;
+  if (!pk?.startsWith(checkPartitionPrefix) || !sk?.startsWith(sortKeyPrefix.result)) return undefined;
+  const rest = sk.slice(sortKeyPrefix.result.length);
+  const separator = rest.indexOf('#');
+  if (separator === -1) return undefined;
   return {
-    [attribute.result]: { S: JSON.stringify(result) },
-    [attribute.roundAtMs]: { N: String(roundAtMs) },
-    [attribute.region]: { S: result.region },
-    [attribute.ok]: { BOOL: result.ok },
+    checkId: pk.slice(checkPartitionPrefix.length),
+    startedAtIso: rest.slice(0, separator),
+    region: rest.slice(separator + 1),
   };
 }

@@ -1,6 +1,5 @@
 import { checkTarget } from '../check-target';
 import { formatDurationMs } from '../declare/duration';
-import type { StoredResult } from '../ports/stored-result';
 import type { ResolvedCheck } from '../resolve/resolved-monitor';
 import type { DesiredStatus } from './apply-status-change';
 
@@ -8,18 +7,18 @@ import type { DesiredStatus } from './apply-status-change';
 export const missingAfterIntervals = 2;
 
 /**
- * Where a region's probe-missing alert should be: firing when its latest result started more than two
- * intervals (plus the probe's timeout) ago. A region that never reported is not judged: there is no
- * baseline (a new check, or a region just added) until it reports once.
+ * Where a region's probe-missing alert should be: firing when its latest result (`lastReportedAt`, ISO 8601)
+ * started more than two intervals (plus the probe's timeout) ago. A region that never reported is not judged:
+ * there is no baseline (a new check, or a region just added) until it reports once.
  */
 export function desiredProbeMissingStatus(
   check: ResolvedCheck,
   region: string,
-  latest: StoredResult | undefined,
+  lastReportedAt: string | undefined,
   nowMs: number,
 ): DesiredStatus | undefined {
-  if (latest === undefined) return undefined;
-  const lastMs = Date.parse(latest.result.startedAt);
+  if (lastReportedAt === undefined) return undefined;
+  const lastMs = Date.parse(lastReportedAt);
   const silentMs = nowMs - lastMs;
   const missing = silentMs > missingAfterIntervals * check.intervalMs + check.timeoutMs;
   return {
@@ -30,7 +29,7 @@ export function desiredProbeMissingStatus(
       target: checkTarget(check),
       regions: [region],
       summary: missing
-        ? `${check.name} has not been probed from ${region} for ${formatDurationMs(Math.floor(silentMs / 1000) * 1000)} (last result ${latest.result.startedAt})`
+        ? `${check.name} has not been probed from ${region} for ${formatDurationMs(Math.floor(silentMs / 1000) * 1000)} (last result ${lastReportedAt})`
         : `${check.name} is being probed from ${region} again`,
     },
   };

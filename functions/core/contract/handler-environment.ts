@@ -21,6 +21,12 @@ export const handlerVariables = {
   topicArn: 'LOOKOUT_TOPIC_ARN',
   /** The dashboard's console URL, which every event links to. */
   dashboardUrl: 'LOOKOUT_DASHBOARD_URL',
+  /**
+   * The URL of the probe region's round queue (core/contract/schedule-input.ts `RoundInput`), through which the
+   * probe function starts the later rounds of a minute. Set only where the region has sub-minute checks (the
+   * queue exists only there); a probe function whose checks need it fails at cold start without it.
+   */
+  roundQueueUrl: 'LOOKOUT_ROUND_QUEUE_URL',
 } as const;
 
 /** The variables evaluate and sweep read: both build the same dependencies. */
@@ -37,20 +43,29 @@ export const handlerEnvironment = {
   sweep: homeFunctionVariables,
 } as const satisfies Record<HandlerName, readonly string[]>;
 
-/** A variable a function reads. */
+/**
+ * The variables a function reads when the infrastructure sets them, which it does only where they apply (and
+ * then the function needs them): exactly these, beside `handlerEnvironment`.
+ */
+export const optionalHandlerEnvironment = {
+  probe: [handlerVariables.roundQueueUrl],
+  evaluate: [],
+  sweep: [],
+} as const satisfies Record<HandlerName, readonly string[]>;
+
+/** A variable a function always reads. */
 export type HandlerVariable<Handler extends HandlerName> = (typeof handlerEnvironment)[Handler][number];
 
+/** A variable a function reads where the infrastructure sets it. */
+export type OptionalHandlerVariable<Handler extends HandlerName> =
+  (typeof optionalHandlerEnvironment)[Handler][number];
+
 /** The environment the infrastructure gives a function: a value for each variable it reads. */
-export type HandlerEnvironment<Handler extends HandlerName> = Record<HandlerVariable<Handler>, string>;
+export type HandlerEnvironment<Handler extends HandlerName> = Record<HandlerVariable<Handler>, string> &
+  Partial<Record<OptionalHandlerVariable<Handler>, string>>;
 
 /** Variables the Lambda runtime sets, which handlers read too; the infrastructure never sets them. */
 export const lambdaVariables = {
   /** The region the function runs in. */
   region: 'AWS_REGION',
 } as const;
-
-/**
- * Not a variable at run time: esbuild replaces `process.env.LOOKOUT_MONITOR_JSON` in each bundle with the
- * validated declaration (infra/handler-bundling.ts), which functions/handlers/bundled-monitor.ts reads.
- */
-export const bundledMonitorVariable = 'LOOKOUT_MONITOR_JSON';

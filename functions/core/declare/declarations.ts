@@ -21,6 +21,20 @@ export type HeaderValue = string | SecretRef;
 /** An HTTP method a check may send. */
 export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS';
 
+/**
+ * The HTTP version an HTTP check speaks when it is pinned to one: `'1.1'` offers only `http/1.1` by ALPN;
+ * `'2'` offers only `h2` over TLS, and speaks HTTP/2 with prior knowledge (h2c) to an `http:` URL.
+ */
+export type HttpVersionChoice = '1.1' | '2';
+
+/** A client certificate presented to servers that ask for one (mutual TLS). */
+export interface ClientCertificate {
+  /** The certificate, PEM, followed by any intermediate certificates the server needs to build the chain. */
+  cert: string;
+  /** Its private key (PEM, unencrypted), read at run time from a secret and never stored: `secret('/ssm/path')`. */
+  key: SecretRef;
+}
+
 /** A TLS protocol version a probe may require at least. */
 export type TlsVersion = 'TLSv1.2' | 'TLSv1.3';
 
@@ -59,6 +73,12 @@ export interface TlsOptions {
    * @default ['X25519', 'P-256', 'P-384']
    */
   keyExchangeGroups?: KeyExchangeGroup[];
+  /**
+   * A client certificate for servers that require one (mutual TLS); its key is a `secret()`, read at run time
+   * like a secret header (one read per probe container every 5 minutes, as header secrets).
+   * @default undefined (no client certificate)
+   */
+  clientCertificate?: ClientCertificate;
 }
 
 /** An availability and latency objective for one check, pooled over its regions. */
@@ -154,14 +174,44 @@ export interface MaintenanceWindowDeclaration {
   weekly?: { days: Weekday[]; at: string; duration: Duration };
 }
 
-/** What CloudWatch gets. */
+/**
+ * Which CloudWatch custom metrics Lookout publishes beyond the default. By default each check gets two series,
+ * `Availability` and `Latency` with only the `CheckId` dimension: at $0.30 per series per month (us-east-1, the
+ * first 10,000 series of an account) that is $0.60 per check-month, the largest line of Lookout's bill. Each
+ * option below adds series at the same price; the breakdowns they graph (per region, per phase, error codes) can
+ * also be read without them from the probe's one-line result logs with CloudWatch Logs Insights, which cost only
+ * their ingestion (about $0.016 per check-month for 3 regions). `lookout cost` prices a monitor with its options.
+ */
 export interface MetricsOptions {
   /**
-   * Publish each check's metrics per region too (a Region dimension), not only pooled over regions.
-   * Each region adds custom metrics to the bill.
-   * @default true
+   * Also publish each per-check metric per region: a second series with `CheckId` and `Region` dimensions for
+   * each region the check runs in. Adds one series per region for each metric published per check: with the
+   * defaults, 2 × regions series ($1.80 per check-month from 3 regions); with `phases` and `certificate` too, up
+   * to 8 × regions ($7.20 per check-month from 3 regions).
+   * @default false
    */
   perRegion?: boolean;
+  /**
+   * Publish the phase latencies `LatencyDns`, `LatencyConnect`, `LatencyTls`, `LatencyTtfb` and
+   * `LatencyTransfer`, each phase the check measures: 5 series for an HTTPS check ($1.50 per check-month),
+   * 4 for plain HTTP or TCP with a reply, 3 for TLS, 2 for TCP without one (one less for an IP address, which has
+   * no DNS phase); times (1 + regions) with `perRegion`.
+   * @default false
+   */
+  phases?: boolean;
+  /**
+   * Publish `CertificateDaysLeft` for HTTPS and TLS checks: 1 series per such check ($0.30 per check-month),
+   * times (1 + regions) with `perRegion`. Certificate alerts do not need it.
+   * @default false
+   */
+  certificate?: boolean;
+  /**
+   * Publish `SloBudgetRemaining` (with `CheckId` and `Objective` dimensions) for each declared objective: 1 series
+   * per objective, so up to 2 per check with an SLO ($0.60 per check-month), plus one PutMetricData call per sweep
+   * minute ($0.43 a month per 1,000 checks). SLO alerts do not need it.
+   * @default false
+   */
+  sloBudget?: boolean;
 }
 
 /** The fields every kind of check shares. */
@@ -254,10 +304,17 @@ export interface HttpCheckDeclaration extends CheckDeclarationBase {
    */
   maxBodyBytes?: number;
   /**
-   * TLS settings for `https:` URLs.
+   * TLS settings for `https:` URLs, and for an `https:` URL a plain `http:` URL redirects to.
    * @default {}
    */
   tls?: TlsOptions;
+  /**
+   * Pins the HTTP version: `'1.1'` or `'2'` (see `HttpVersionChoice`). A check that must not silently fall back to
+   * HTTP/1.1 pins `'2'`; one that must measure what HTTP/1.1 clients get pins `'1.1'`.
+   * @default undefined (negotiate: offer `h2` and `http/1.1` by ALPN over TLS, as browsers and curl do, and speak
+   * whichever the server picks; HTTP/1.1 over plain http)
+   */
+  httpVersion?: HttpVersionChoice;
 }
 
 /** A raw TCP check: connect, optionally send bytes, optionally expect a reply. */
@@ -380,8 +437,9 @@ export interface MonitorDeclaration {
    */
   maintenance?: MaintenanceWindowDeclaration[];
   /**
-   * What CloudWatch gets.
-   * @default { perRegion: true }
+   * Which CloudWatch custom metrics are published beyond `Availability` and `Latency` per check (each series
+   * costs $0.30 a month; see `MetricsOptions`).
+   * @default { perRegion: false, phases: false, certificate: false, sloBudget: false }
    */
   metrics?: MetricsOptions;
   /** The checks. Ids are unique. */

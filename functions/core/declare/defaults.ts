@@ -2,6 +2,7 @@
  * Every default and bound of a declaration, written once: validation, normalization and the README read these.
  */
 import type { MinBadEvents } from '../slo/evaluate-slo';
+import type { MetricsOptions } from './declarations';
 import { dayMs, hourMs, minuteMs, secondMs } from './duration';
 
 /** The interval of a check when neither it nor the monitor's defaults set one. */
@@ -18,6 +19,17 @@ export const defaultCertificateWarningDays = 21;
 
 /** Days before expiry at which a certificate alert turns critical, unless a policy says otherwise. */
 export const defaultCertificateCriticalDays = 7;
+
+/**
+ * The metrics options of a monitor that sets none: only `Availability` and `Latency` per check (2 series,
+ * $0.60 per check-month); every richer series is opt-in (`MetricsOptions`).
+ */
+export const defaultMetricsOptions = {
+  perRegion: false,
+  phases: false,
+  certificate: false,
+  sloBudget: false,
+} as const satisfies Required<MetricsOptions>;
 
 /** Defaults that every check gets unless it or the monitor's `defaults` says otherwise. */
 export const builtInCheckDefaults = {

@@ -1,5 +1,5 @@
 import type { AssertionSource, Comparison, LatencyPhase } from './assertion';
-import type { HttpMethod, KeyExchangeGroup, TlsVersion, Weekday } from './declarations';
+import type { HttpMethod, HttpVersionChoice, KeyExchangeGroup, TlsVersion, Weekday } from './declarations';
 
 // Each list is written as a record first, so that adding a member to a union without listing it
 // here is a type error. The kinds of check are listed in ../check-kinds.ts, with their facts.
@@ -15,6 +15,13 @@ const httpMethodRecord: Record<HttpMethod, true> = {
 };
 /** Every HTTP method a check may send. */
 export const httpMethods = Object.keys(httpMethodRecord) as [HttpMethod, ...HttpMethod[]];
+
+const httpVersionChoiceRecord: Record<HttpVersionChoice, true> = { '1.1': true, '2': true };
+/** Every HTTP version a check may be pinned to. */
+export const httpVersionChoices = Object.keys(httpVersionChoiceRecord) as [
+  HttpVersionChoice,
+  ...HttpVersionChoice[],
+];
 
 const tlsVersionRecord: Record<TlsVersion, true> = { 'TLSv1.2': true, 'TLSv1.3': true };
 /** Every TLS version a check may require at least. */

@@ -1,13 +1,14 @@
 import { metricDimensions, metricNames, phaseMetricNames } from '../contract/metric-names';
 import type { PhaseTimings, ProbeResult } from '../probe-result';
+import type { ResolvedMetricsOptions } from '../resolve/resolved-monitor';
 import type { MetricDatum, MetricUnit } from './metric-datum';
 import { minuteStartMs, roundToStep, ValueTally } from './value-tally';
 
-/** How `buildResultMetrics` builds metrics. */
-export interface ResultMetricsOptions {
-  /** Whether each metric also gets a series per check and region (the monitor's `metrics.perRegion`). */
-  perRegion: boolean;
-}
+/**
+ * Which series `buildResultMetrics` builds: the monitor's `metrics` options that concern results
+ * (`sloBudget` is `buildSloMetrics`' own).
+ */
+export type ResultMetricsOptions = Pick<ResolvedMetricsOptions, 'perRegion' | 'phases' | 'certificate'>;
 
 /** Latencies are rounded to this step (milliseconds) so that repeated values share one count. */
 export const latencyStepMs = 0.1;
@@ -37,13 +38,14 @@ interface LatestCertificate {
  * Builds the per-check metrics of probe results, one series per check (and per check and region when
  * `perRegion`), per minute (the minute each probe started in):
  * - `Availability` (Percent): 100 for an ok probe, 0 for a failed one, so the average is the availability;
- * - `Latency` and the phase latencies `LatencyDns`, `LatencyConnect`, `LatencyTls`, `LatencyTtfb`,
- *   `LatencyTransfer` (Milliseconds, rounded to 0.1 ms) of probes that completed their exchange (ok, or failed
- *   only an assertion); a failure to connect or a timeout says nothing about latency. A phase is recorded only
- *   when it happened (over 0 ms): plain HTTP and TCP have no TLS phase, a TCP check without `send`/`expect`
- *   no TTFB or transfer, an IP literal no DNS;
- * - `CertificateDaysLeft` (None): the latest certificate seen per series, at its minute.
- * Values are aggregated into Values/Counts arrays of at most 150 distinct values (more are split).
+ * - `Latency` (Milliseconds, rounded to 0.1 ms) of probes that completed their exchange (ok, or failed only an
+ *   assertion); a failure to connect or a timeout says nothing about latency;
+ * - with `phases`: the phase latencies `LatencyDns`, `LatencyConnect`, `LatencyTls`, `LatencyTtfb`,
+ *   `LatencyTransfer` of the same probes, each only when it happened (over 0 ms): plain HTTP and TCP have no TLS
+ *   phase, a TCP check without `send`/`expect` no TTFB or transfer, an IP literal no DNS;
+ * - with `certificate`: `CertificateDaysLeft` (None), the latest certificate seen per series, at its minute.
+ * Values are aggregated into Values/Counts arrays of at most 150 distinct values (more are split). Each series
+ * costs $0.30 a month (see `MetricsOptions`).
  */
 export function buildResultMetrics(
   results: readonly ProbeResult[],
@@ -81,12 +83,14 @@ export function buildResultMetrics(
           atMs,
           roundToStep(result.totalMs, latencyStepMs),
         );
-        for (const [phase, name] of phaseMetrics) {
-          const phaseMs = result.phases[phase];
-          if (phaseMs > 0) add(name, dimensions, 'Milliseconds', atMs, roundToStep(phaseMs, latencyStepMs));
+        if (options.phases) {
+          for (const [phase, name] of phaseMetrics) {
+            const phaseMs = result.phases[phase];
+            if (phaseMs > 0) add(name, dimensions, 'Milliseconds', atMs, roundToStep(phaseMs, latencyStepMs));
+          }
         }
       }
-      if (result.tls !== undefined && Number.isFinite(result.tls.daysUntilExpiry)) {
+      if (options.certificate && result.tls !== undefined && Number.isFinite(result.tls.daysUntilExpiry)) {
         const key = dimensionsKey(dimensions);
         const latest = certificates.get(key);
         if (latest === undefined || startedAtMs >= latest.startedAtMs) {

@@ -1,4 +1,5 @@
 import { metricDimensions, metricNames } from '../contract/metric-names';
+import type { ResolvedMetricsOptions } from '../resolve/resolved-monitor';
 import type { MetricDatum } from './metric-datum';
 import { minuteStartMs, roundToStep } from './value-tally';
 
@@ -15,12 +16,20 @@ export interface SloBudgetSample {
 /** Budget percentages are rounded to this step. */
 export const budgetPercentStep = 0.01;
 
+/** Whether `buildSloMetrics` builds anything: the monitor's `metrics.sloBudget`. */
+export type SloMetricsOptions = Pick<ResolvedMetricsOptions, 'sloBudget'>;
+
 /**
  * Builds `SloBudgetRemaining` (Percent) datums with `CheckId` and `Objective` dimensions, at the minute of each
- * sample; of several samples of the same objective in the same minute, the latest counts. Samples that are not
- * finite numbers are left out.
+ * sample, when `options.sloBudget` is on (nothing otherwise: one series per objective costs $0.30 a month); of
+ * several samples of the same objective in the same minute, the latest counts. Samples that are not finite
+ * numbers are left out.
  */
-export function buildSloMetrics(samples: readonly SloBudgetSample[]): MetricDatum[] {
+export function buildSloMetrics(
+  samples: readonly SloBudgetSample[],
+  options: SloMetricsOptions,
+): MetricDatum[] {
+  if (!options.sloBudget) return [];
   const latest = new Map<string, SloBudgetSample>();
   for (const sample of samples) {
     if (!Number.isFinite(sample.budgetRemainingPercent) || !Number.isFinite(sample.atMs)) continue;

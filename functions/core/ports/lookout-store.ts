@@ -1,7 +1,7 @@
 import type { AlertStateStore } from './alert-state-store';
+import type { CounterStore } from './counter-store';
 import type { EventLog } from './event-log';
 import type { ResultStore } from './result-store';
-import type { RollupStore } from './rollup-store';
 
 /** Everything Lookout keeps: one DynamoDB table in AWS, the embedded store locally. */
-export interface LookoutStore extends ResultStore, RollupStore, AlertStateStore, EventLog {}
+export interface LookoutStore extends ResultStore, CounterStore, AlertStateStore, EventLog {}

@@ -8,7 +8,7 @@ import type {
   SloDeclaration,
   TlsOptions,
 } from '../declare/declarations';
-import { builtInCheckDefaults, defaultRetentionMs } from '../declare/defaults';
+import { builtInCheckDefaults, defaultMetricsOptions, defaultRetentionMs } from '../declare/defaults';
 import { parseDurationMs } from '../declare/duration';
 import { readIsoTimestamp } from '../declare/iso-timestamp';
 import { isRegexSource, toRegexSource } from '../declare/regex-source';
@@ -51,7 +51,12 @@ export function normalizeMonitor(declaration: MonitorDeclaration): ResolvedMonit
     },
     retentionMs: declaration.retention === undefined ? defaultRetentionMs : durationMs(declaration.retention),
     maintenance: (declaration.maintenance ?? []).map(normalizeMaintenanceWindow),
-    metrics: { perRegion: declaration.metrics?.perRegion ?? true },
+    metrics: {
+      perRegion: declaration.metrics?.perRegion ?? defaultMetricsOptions.perRegion,
+      phases: declaration.metrics?.phases ?? defaultMetricsOptions.phases,
+      certificate: declaration.metrics?.certificate ?? defaultMetricsOptions.certificate,
+      sloBudget: declaration.metrics?.sloBudget ?? defaultMetricsOptions.sloBudget,
+    },
     checks: declaration.checks.map((check) => normalizeCheck(check, declaration, regions)),
   };
 }
@@ -126,6 +131,7 @@ function normalizeCheck(
         maxRedirects: check.maxRedirects ?? builtInCheckDefaults.maxRedirects,
         maxBodyBytes: check.maxBodyBytes ?? builtInCheckDefaults.maxBodyBytes,
         tls: normalizeTlsOptions(check.tls ?? {}),
+        ...(check.httpVersion === undefined ? {} : { httpVersion: check.httpVersion }),
       };
     case 'tcp':
       return {
@@ -218,6 +224,14 @@ function normalizeTlsOptions(options: TlsOptions): ResolvedTlsOptions {
     minVersion: options.minVersion ?? builtInCheckDefaults.minVersion,
     insecure: options.insecure ?? builtInCheckDefaults.insecure,
     keyExchangeGroups: [...(options.keyExchangeGroups ?? builtInCheckDefaults.keyExchangeGroups)],
+    ...(options.clientCertificate === undefined
+      ? {}
+      : {
+          clientCertificate: {
+            cert: options.clientCertificate.cert,
+            key: { kind: 'secret', ref: options.clientCertificate.key.ref },
+          },
+        }),
   };
 }
 

@@ -1,8 +1,10 @@
 import type { Assertion, RegexSource } from '../declare/assertion';
 import type {
   AlertTargets,
+  ClientCertificate,
   HeaderValue,
   HttpMethod,
+  HttpVersionChoice,
   KeyExchangeGroup,
   TlsVersion,
 } from '../declare/declarations';
@@ -55,6 +57,8 @@ export interface ResolvedTlsOptions {
   minVersion: TlsVersion;
   insecure: boolean;
   keyExchangeGroups: KeyExchangeGroup[];
+  /** A client certificate; its key stays a secret reference, read by the engine at run time. */
+  clientCertificate?: ClientCertificate;
 }
 
 /** The fields every resolved check shares. */
@@ -83,6 +87,8 @@ export interface ResolvedHttpCheck extends ResolvedCheckBase {
   maxRedirects: number;
   maxBodyBytes: number;
   tls: ResolvedTlsOptions;
+  /** The pinned HTTP version; absent to negotiate. */
+  httpVersion?: HttpVersionChoice;
 }
 
 /** A resolved TCP check. */
@@ -106,6 +112,20 @@ export interface ResolvedTlsCheck extends ResolvedCheckBase {
 /** Any resolved check. */
 export type ResolvedCheck = ResolvedHttpCheck | ResolvedTcpCheck | ResolvedTlsCheck;
 
+/**
+ * Which custom metrics are published, every option filled in (see `MetricsOptions` for what each adds and costs).
+ */
+export interface ResolvedMetricsOptions {
+  /** A `CheckId` + `Region` series of each per-check metric too. */
+  perRegion: boolean;
+  /** The phase latencies `LatencyDns`, `LatencyConnect`, `LatencyTls`, `LatencyTtfb`, `LatencyTransfer`. */
+  phases: boolean;
+  /** `CertificateDaysLeft` of HTTPS and TLS checks. */
+  certificate: boolean;
+  /** `SloBudgetRemaining` of each declared objective. */
+  sloBudget: boolean;
+}
+
 /** A resolved monitor. */
 export interface ResolvedMonitor {
   homeRegion: string;
@@ -113,6 +133,6 @@ export interface ResolvedMonitor {
   alerts: Required<AlertTargets>;
   retentionMs: number;
   maintenance: ResolvedMaintenanceWindow[];
-  metrics: { perRegion: boolean };
+  metrics: ResolvedMetricsOptions;
   checks: ResolvedCheck[];
 }

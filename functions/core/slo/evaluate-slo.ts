@@ -1,9 +1,9 @@
 import type { Severity } from '../alerting/alert-kind';
 import { defaultMinBadEvents } from '../declare/defaults';
-import { dayMs, hourMs, minuteMs } from '../declare/duration';
-import type { RollupBucket } from '../ports/rollup-store';
+import { minuteMs } from '../declare/duration';
 import { burnRate, type EventCounts } from './burn-rate';
 import { type BurnRateRule, type BurnRateRuleName, burnRateRules } from './burn-rate-rules';
+import type { WindowTotals } from './window-totals';
 
 /** What an objective counts as good: an ok probe, or an ok probe within the latency threshold. */
 export type SloObjective = 'availability' | 'latency';
@@ -16,7 +16,7 @@ export interface MinBadEvents {
   short: number;
 }
 
-/** What `evaluateSlo` needs: one objective of one check, and its rollups. */
+/** What `evaluateSlo` needs: one objective of one check, and the probes of its windows. */
 export interface SloEvaluationInput {
   /** Which objective. */
   objective: SloObjective;
@@ -24,12 +24,8 @@ export interface SloEvaluationInput {
   targetPercent: number;
   /** The SLO window, in milliseconds. */
   windowMs: number;
-  /** Now, epoch milliseconds. */
-  nowMs: number;
-  /** Minute buckets covering at least the longest burn-rate window under a day. */
-  minuteBuckets: readonly RollupBucket[];
-  /** Hour buckets covering at least the SLO window. */
-  hourBuckets: readonly RollupBucket[];
+  /** The probes of every window `sloWindowSpansMs(windowMs)` lists, each ending now. */
+  windows: readonly WindowTotals[];
   /**
    * The fewest bad events each window needs before a rule fires.
    * @default { long: 3, short: 1 }
@@ -83,20 +79,26 @@ export interface SloEvaluation {
 }
 
 /**
- * Evaluates one objective with multi-window, multi-burn-rate rules (see `burnRateRules`). A window counts the
- * buckets whose start is in (now - window, now]: windows under a day from minute buckets, longer ones from hour
- * buckets. A window shorter than its buckets (a scaled 5-minute window of a short SLO) still counts the bucket
- * that holds now. A rule fires when both its windows burn at least its factor and they hold at least
- * `minBadEvents` bad events (3 in the long window and 1 in the short by default), so that the few probes of
- * synthetic traffic cannot page on one failure. Rules are tried most severe first; the first that fires wins.
+ * The windows `evaluateSlo` reads, in milliseconds, each ending now: both windows of every burn-rate rule (at
+ * least a minute, the counters' step: a scaled 5-minute window of a short SLO still counts the last minute) and
+ * the whole SLO window, for the budget. Distinct, shortest first: one counter read per window start.
+ */
+export function sloWindowSpansMs(windowMs: number): number[] {
+  const spans = burnRateRules(windowMs).flatMap((rule) => [rule.longMs, rule.shortMs]);
+  return [...new Set([...spans.map((spanMs) => Math.max(spanMs, minuteMs)), windowMs])].sort((a, b) => a - b);
+}
+
+/**
+ * Evaluates one objective with multi-window, multi-burn-rate rules (see `burnRateRules`), from the probes of
+ * each window (see `sloWindowSpansMs`). A rule fires when both its windows burn at least its factor and they
+ * hold at least `minBadEvents` bad events (3 in the long window and 1 in the short by default), so that the few
+ * probes of synthetic traffic cannot page on one failure. Rules are tried most severe first; the first that
+ * fires wins. Throws when a window it needs is not given.
  */
 export function evaluateSlo(input: SloEvaluationInput): SloEvaluation {
-  const { objective, targetPercent, windowMs, nowMs } = input;
+  const { objective, targetPercent, windowMs } = input;
   const minBad = input.minBadEvents ?? defaultMinBadEvents;
-  const count = (spanMs: number): EventCounts =>
-    spanMs < dayMs
-      ? countEvents(input.minuteBuckets, objective, nowMs, Math.max(spanMs, minuteMs))
-      : countEvents(input.hourBuckets, objective, nowMs, Math.max(spanMs, hourMs));
+  const count = (spanMs: number): EventCounts => countEvents(input.windows, objective, spanMs);
 
   let firing: FiringBurnRate | undefined;
   const measured = {} as Record<BurnRateRuleName, BurnRateMeasurement>;
@@ -126,7 +128,7 @@ export function evaluateSlo(input: SloEvaluationInput): SloEvaluation {
       };
     }
   }
-  const whole = countEvents(input.hourBuckets, objective, nowMs, windowMs);
+  const whole = countEvents(input.windows, objective, windowMs);
   return {
     objective,
     targetPercent,
@@ -136,19 +138,11 @@ export function evaluateSlo(input: SloEvaluationInput): SloEvaluation {
   };
 }
 
-/** Events and bad events in the buckets whose start is in (nowMs - spanMs, nowMs]. */
-function countEvents(
-  buckets: readonly RollupBucket[],
-  objective: SloObjective,
-  nowMs: number,
-  spanMs: number,
-): EventCounts {
-  let total = 0;
-  let good = 0;
-  for (const bucket of buckets) {
-    if (bucket.startMs <= nowMs - spanMs || bucket.startMs > nowMs) continue;
-    total += bucket.total;
-    good += objective === 'latency' ? bucket.latencyGood : bucket.availabilityGood;
-  }
-  return { total, bad: total - good };
+/** Events and bad events of the window of `spanMs` (at least a minute, as `sloWindowSpansMs` lists it). */
+function countEvents(windows: readonly WindowTotals[], objective: SloObjective, spanMs: number): EventCounts {
+  const wantedMs = Math.max(spanMs, minuteMs);
+  const window = windows.find((candidate) => candidate.spanMs === wantedMs);
+  if (window === undefined) throw new Error(`evaluateSlo needs the probes of the last ${wantedMs} ms`);
+  const good = objective === 'latency' ? window.latencyGood : window.availabilityGood;
+  return { total: window.total, bad: window.total - good };
 }

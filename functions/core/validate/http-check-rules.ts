@@ -21,12 +21,7 @@ export function validateHttpCheck(report: ReportProblem, path: PathSegment[], ch
   }
   validateWholeNumber(report, at('maxRedirects'), check.maxRedirects, { min: 0, max: maximumRedirects });
   validateWholeNumber(report, at('maxBodyBytes'), check.maxBodyBytes, { min: 1, max: maximumBodyBytes });
+  // On a plain http: URL, tls options are not refused: they apply to the https: URL it redirects to.
   const tls = asRecord(check.tls);
-  if (tls === undefined) return;
-  validateTlsOptions(report, at('tls'), tls);
-  const isPlainHttp =
-    typeof check.url === 'string' && URL.canParse(check.url) && new URL(check.url).protocol === 'http:';
-  if (isPlainHttp && Object.values(tls).some((value) => value !== undefined)) {
-    report(at('tls'), 'tls options apply only to https: URLs, and this check’s URL is plain http:');
-  }
+  if (tls !== undefined) validateTlsOptions(report, at('tls'), tls);
 }

@@ -5,6 +5,7 @@ import {
   assertionSources,
   comparisons,
   httpMethods,
+  httpVersionChoices,
   keyExchangeGroups,
   tlsVersions,
   weekdays,
@@ -20,10 +21,15 @@ import { didYouMean } from './did-you-mean';
 /** Separates the per-key messages of one unknown-keys issue; split again by `structuralProblems`. */
 export const unknownKeyMessageSeparator = '\n';
 
-function strictObject<Shape extends z.core.$ZodLooseShape>(shape: Shape) {
+function strictObject<Shape extends z.core.$ZodLooseShape>(
+  shape: Shape,
+  wrongTypeMessage?: (input: unknown) => string,
+) {
   const knownKeys = Object.keys(shape);
   return z.strictObject(shape, {
     error: (issue) => {
+      if (issue.code === 'invalid_type' && wrongTypeMessage !== undefined)
+        return wrongTypeMessage(issue.input);
       if (issue.code !== 'unrecognized_keys') return undefined;
       return issue.keys
         .map((key) => `unknown key ${JSON.stringify(key)}${didYouMean(key, knownKeys)}`)
@@ -95,6 +101,17 @@ const tlsOptionsShape = {
   minVersion: z.optional(z.enum(tlsVersions)),
   insecure: z.optional(z.boolean()),
   keyExchangeGroups: z.optional(z.array(z.enum(keyExchangeGroups)).check(z.minLength(1))),
+  clientCertificate: z.optional(
+    strictObject({
+      cert: z.string(),
+      // The value given is not quoted back: it may be the key itself.
+      key: strictObject({ kind: z.literal('secret'), ref: z.string() }, (input) =>
+        input === undefined
+          ? 'is required'
+          : `must be secret('/ssm/path'): a private key is read at run time, never written in a declaration`,
+      ),
+    }),
+  ),
 };
 
 const httpCheck = strictObject({
@@ -107,6 +124,7 @@ const httpCheck = strictObject({
   maxRedirects: z.optional(count),
   maxBodyBytes: z.optional(count),
   tls: z.optional(strictObject(tlsOptionsShape)),
+  httpVersion: z.optional(z.enum(httpVersionChoices)),
 });
 
 const tcpCheck = strictObject({
@@ -164,7 +182,12 @@ const maintenanceWindow = strictObject({
   weekly: z.optional(strictObject({ days: z.array(z.enum(weekdays)), at: z.string(), duration })),
 });
 
-const metricsOptions = strictObject({ perRegion: z.optional(z.boolean()) });
+const metricsOptions = strictObject({
+  perRegion: z.optional(z.boolean()),
+  phases: z.optional(z.boolean()),
+  certificate: z.optional(z.boolean()),
+  sloBudget: z.optional(z.boolean()),
+});
 
 /** The structure of a whole monitor declaration. */
 export const monitorSchema = strictObject({

@@ -1,4 +1,4 @@
-import { GetItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
+import { PutItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { useDynamo } from '../../support/use-dynamo';
 import { storedResult, testStore } from './store-fixtures';
@@ -39,41 +39,34 @@ describe('DynamoDB result store', () => {
     expect(await store.resultsSince('other', 0)).toEqual([results[3]]);
   });
 
-  it('lays out raw items as the table layout says, expiring the retention after the start, in epoch seconds', async () => {
+  it('lays out a result as one item, written once: its key, the compact result, and the expiry in epoch seconds', async () => {
     const { tableName } = db;
     const store = testStore(db.client, tableName);
     const stored = storedResult('orders', 'us-east-1', round0, 1234, { ok: false });
     await store.putResults([stored], 7 * dayMs + 1);
 
     const startedAt = new Date(round0 + 1234).toISOString();
-    const { Item } = await db.client.send(
-      new GetItemCommand({
+    const page = await db.client.send(
+      new QueryCommand({
         TableName: tableName,
-        Key: { pk: { S: 'check#orders' }, sk: { S: `result#${startedAt}#us-east-1` } },
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': { S: 'check#orders' } },
       }),
     );
-    expect(Item).toEqual({
-      pk: { S: 'check#orders' },
-      sk: { S: `result#${startedAt}#us-east-1` },
-      result: { S: JSON.stringify(stored.result) },
-      roundAtMs: { N: String(round0) },
-      region: { S: 'us-east-1' },
-      ok: { BOOL: false },
-      expiresAt: { N: String(Math.ceil((round0 + 1234 + 7 * dayMs + 1) / 1000)) },
-    });
-
-    const latest = await db.client.send(
-      new GetItemCommand({
-        TableName: tableName,
-        Key: { pk: { S: 'check#orders' }, sk: { S: 'latest#us-east-1' } },
-      }),
-    );
-    expect(latest.Item?.expiresAt).toBeUndefined();
-    expect(latest.Item?.result).toEqual({ S: JSON.stringify(stored.result) });
-    expect(latest.Item?.startedAtMs).toEqual({ N: String(round0 + 1234) });
+    expect(page.Items).toHaveLength(1);
+    const item = page.Items?.[0] ?? {};
+    expect(Object.keys(item).sort()).toEqual(['c', 'expiresAt', 'pk', 'sk']);
+    expect(item.sk).toEqual({ S: `result#${startedAt}#us-east-1` });
+    expect(item.expiresAt).toEqual({ N: String(Math.ceil((round0 + 1234 + 7 * dayMs + 1) / 1000)) });
+    // What the key says is not repeated.
+    const compact = JSON.parse(item.c?.S ?? '{}') as Record<string, unknown>;
+    expect(compact).not.toHaveProperty('checkId');
+    expect(compact).not.toHaveProperty('region');
+    expect(compact).not.toHaveProperty('startedAt');
+    expect(compact.d).toBe(1234);
   });
 
-  it('keeps the newest result per region as the latest, whatever order results arrive in', async () => {
+  it('reads the newest result of each region that started since a given time, whatever order results arrive in', async () => {
     const { tableName } = db;
     const store = testStore(db.client, tableName);
     const older = storedResult('orders', 'us-east-1', round0);
@@ -82,25 +75,51 @@ describe('DynamoDB result store', () => {
 
     await store.putResults([newer, otherRegion], dayMs);
     await store.putResults([older], dayMs);
-    const latest = await store.latestResults('orders');
+    const latest = await store.latestResults('orders', round0);
     expect(latest.sort((a, b) => a.result.region.localeCompare(b.result.region))).toEqual([
       otherRegion,
       newer,
     ]);
+    // A region silent since before the given time is absent.
+    expect(await store.latestResults('orders', round0 + minuteMs)).toEqual([newer]);
 
     const newest = storedResult('orders', 'us-east-1', round0 + 2 * minuteMs);
-    // Within one call too: the newest of the batch wins, wherever it is in the batch.
     await store.putResults([newest, storedResult('orders', 'us-east-1', round0 + 90_000)], dayMs);
-    expect((await store.latestResults('orders')).find((s) => s.result.region === 'us-east-1')).toEqual(
-      newest,
+    expect(
+      (await store.latestResults('orders', round0)).find((s) => s.result.region === 'us-east-1'),
+    ).toEqual(newest);
+    expect(await store.latestResults('nobody', 0)).toEqual([]);
+  });
+
+  it('reads items written by earlier versions (the whole result as JSON)', async () => {
+    const { tableName } = db;
+    const store = testStore(db.client, tableName);
+    const legacy = storedResult('orders', 'us-east-1', round0, 300);
+    await db.client.send(
+      new PutItemCommand({
+        TableName: tableName,
+        Item: {
+          pk: { S: 'check#orders' },
+          sk: { S: `result#${legacy.result.startedAt}#us-east-1` },
+          result: { S: JSON.stringify(legacy.result) },
+          roundAtMs: { N: String(round0) },
+          region: { S: 'us-east-1' },
+          ok: { BOOL: true },
+        },
+      }),
     );
-    expect(await store.latestResults('nobody')).toEqual([]);
+    const current = storedResult('orders', 'eu-west-1', round0, 500);
+    await store.putResults([current], dayMs);
+
+    expect(await store.resultsSince('orders', round0)).toEqual([legacy, current]);
+    expect((await store.latestResults('orders', round0)).length).toBe(2);
   });
 
   it('selects by round, not by start: a result that started before its round (clock skew) is included', async () => {
     const { tableName } = db;
     const store = testStore(db.client, tableName);
-    const skewed = storedResult('orders', 'us-east-1', round0 + minuteMs, -20_000);
+    // 4 s early: within the store's default slack of 5 s.
+    const skewed = storedResult('orders', 'us-east-1', round0 + minuteMs, -4_000);
     const previousRoundLate = storedResult('orders', 'eu-west-1', round0, 45_000);
     await store.putResults([skewed, previousRoundLate], dayMs);
 

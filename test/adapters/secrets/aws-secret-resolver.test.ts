@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createSecretsManagerClient, createSsmClient } from '../../../functions/adapters/aws-clients';
 import { createAwsSecretResolver } from '../../../functions/adapters/secrets/aws-secret-resolver';
+import {
+  createSecretsManagerClient,
+  createSsmClient,
+} from '../../../functions/adapters/secrets/secret-clients';
 import { SecretNotResolvedError } from '../../../functions/adapters/secrets/secret-not-resolved-error';
 import { secret } from '../../../functions/core/declare/secret';
 import { closeAfterEach } from '../../support/close-after-each';

@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { buildResultMetrics } from '../../../functions/core/metrics/build-result-metrics';
+import {
+  buildResultMetrics,
+  type ResultMetricsOptions,
+} from '../../../functions/core/metrics/build-result-metrics';
 import type { MetricDatum } from '../../../functions/core/metrics/metric-datum';
 import type { TlsFacts } from '../../../functions/core/probe-result';
 import { probeResult } from './probe-result-fixture';
 
 const minute = Date.parse('2025-03-01T12:03:00.000Z');
+
+/** The default options: Availability and Latency per check only. */
+const lean: ResultMetricsOptions = { perRegion: false, phases: false, certificate: false };
+/** Every option that concerns results. */
+const everything: ResultMetricsOptions = { perRegion: true, phases: true, certificate: true };
 
 function find(datums: MetricDatum[], name: string, dimensions: Record<string, string>): MetricDatum[] {
   return datums.filter((datum) => datum.name === name && sameDimensions(datum.dimensions, dimensions));
@@ -43,7 +51,7 @@ describe('buildResultMetrics', () => {
         error: { code: 'TIMEOUT', message: 'timed out' },
       }),
     ];
-    const datums = buildResultMetrics(results, { perRegion: false });
+    const datums = buildResultMetrics(results, lean);
     expect(find(datums, 'Availability', { CheckId: 'orders-api' })).toEqual([
       {
         name: 'Availability',
@@ -59,7 +67,7 @@ describe('buildResultMetrics', () => {
 
   it('adds a per-region series when perRegion is on', () => {
     const results = [probeResult({ region: 'us-east-1' }), probeResult({ region: 'eu-west-1', ok: false })];
-    const datums = buildResultMetrics(results, { perRegion: true });
+    const datums = buildResultMetrics(results, { ...lean, perRegion: true });
     expect(find(datums, 'Availability', { CheckId: 'orders-api', Region: 'eu-west-1' })[0]).toMatchObject({
       values: [0],
       counts: [1],
@@ -80,7 +88,7 @@ describe('buildResultMetrics', () => {
       probeResult({ totalMs: 119.96 }),
       probeResult({ totalMs: 250.55 }),
     ];
-    const [latency] = find(buildResultMetrics(results, { perRegion: false }), 'Latency', {
+    const [latency] = find(buildResultMetrics(results, lean), 'Latency', {
       CheckId: 'orders-api',
     });
     expect(latency).toMatchObject({ unit: 'Milliseconds', values: [120, 250.6], counts: [2, 1] });
@@ -94,12 +102,12 @@ describe('buildResultMetrics', () => {
       phases: { dnsMs: 0, connectMs: 3.3, tlsMs: 0, ttfbMs: 1.2, transferMs: 0 },
       totalMs: 4.5,
     });
-    const names = buildResultMetrics([tcp], { perRegion: false }).map((datum) => datum.name);
+    const names = buildResultMetrics([tcp], { ...lean, phases: true }).map((datum) => datum.name);
     expect(names.sort()).toEqual(['Availability', 'Latency', 'LatencyConnect', 'LatencyTtfb']);
   });
 
   it('records every phase of an HTTPS probe', () => {
-    const names = buildResultMetrics([probeResult()], { perRegion: false }).map((datum) => datum.name);
+    const names = buildResultMetrics([probeResult()], { ...lean, phases: true }).map((datum) => datum.name);
     expect(names.sort()).toEqual([
       'Availability',
       'Latency',
@@ -122,7 +130,7 @@ describe('buildResultMetrics', () => {
       totalMs: 900,
       error: { code: 'ASSERTION_FAILED', message: 'too slow' },
     });
-    const [latency] = find(buildResultMetrics([timedOut, slow], { perRegion: false }), 'Latency', {
+    const [latency] = find(buildResultMetrics([timedOut, slow], lean), 'Latency', {
       CheckId: 'orders-api',
     });
     expect(latency).toMatchObject({ values: [900], counts: [1] });
@@ -133,7 +141,7 @@ describe('buildResultMetrics', () => {
       probeResult({ startedAt: '2025-03-01T12:03:10.000Z' }),
       probeResult({ startedAt: '2025-03-01T12:04:10.000Z', ok: false }),
     ];
-    const availability = find(buildResultMetrics(results, { perRegion: false }), 'Availability', {
+    const availability = find(buildResultMetrics(results, lean), 'Availability', {
       CheckId: 'orders-api',
     });
     expect(availability.map((datum) => [datum.timestampMs, datum.values])).toEqual([
@@ -146,7 +154,7 @@ describe('buildResultMetrics', () => {
     const results = Array.from({ length: 400 }, (_, index) =>
       probeResult({ totalMs: 100 + (index % 320) * 0.5 }),
     );
-    const latency = find(buildResultMetrics(results, { perRegion: false }), 'Latency', {
+    const latency = find(buildResultMetrics(results, lean), 'Latency', {
       CheckId: 'orders-api',
     });
     expect(latency.map((datum) => datum.values.length)).toEqual([150, 150, 20]);
@@ -163,7 +171,7 @@ describe('buildResultMetrics', () => {
       probeResult({ region: 'eu-west-1', startedAt: '2025-03-01T12:03:00.000Z', tls: tls(30.5) }),
       probeResult({ region: 'eu-west-1', startedAt: '2025-03-01T12:04:00.000Z', tls: tls(30.4) }),
     ];
-    const datums = buildResultMetrics(results, { perRegion: true });
+    const datums = buildResultMetrics(results, everything);
     expect(find(datums, 'CertificateDaysLeft', { CheckId: 'orders-api' })).toEqual([
       {
         name: 'CertificateDaysLeft',
@@ -181,7 +189,48 @@ describe('buildResultMetrics', () => {
     });
   });
 
+  it('by default builds only Availability and Latency with the CheckId dimension alone', () => {
+    const results = [
+      probeResult({ region: 'us-east-1', tls: tls(30) }),
+      probeResult({ region: 'eu-west-1', tls: tls(30) }),
+    ];
+    const series = new Set(
+      buildResultMetrics(results, lean).map((datum) => `${datum.name} ${JSON.stringify(datum.dimensions)}`),
+    );
+    expect([...series].sort()).toEqual([
+      'Availability {"CheckId":"orders-api"}',
+      'Latency {"CheckId":"orders-api"}',
+    ]);
+  });
+
+  it('adds each opt-in series only with its option, and per region only with perRegion', () => {
+    const results = [
+      probeResult({ region: 'us-east-1', tls: tls(30) }),
+      probeResult({ region: 'eu-west-1', tls: tls(30) }),
+    ];
+    const seriesOf = (options: ResultMetricsOptions) =>
+      new Set(
+        buildResultMetrics(results, options).map((datum) => `${datum.name} ${datum.dimensions.Region}`),
+      );
+    const phaseNames = ['LatencyDns', 'LatencyConnect', 'LatencyTls', 'LatencyTtfb', 'LatencyTransfer'];
+    expect([...seriesOf({ ...lean, phases: true })].sort()).toEqual(
+      ['Availability', 'Latency', ...phaseNames].map((name) => `${name} undefined`).sort(),
+    );
+    expect([...seriesOf({ ...lean, certificate: true })].sort()).toEqual([
+      'Availability undefined',
+      'CertificateDaysLeft undefined',
+      'Latency undefined',
+    ]);
+    // 8 metrics, each pooled and in each of the 2 regions.
+    const all = seriesOf(everything);
+    expect(all.size).toBe(8 * 3);
+    for (const name of ['Availability', 'Latency', 'CertificateDaysLeft', ...phaseNames]) {
+      for (const region of ['undefined', 'us-east-1', 'eu-west-1'])
+        expect(all.has(`${name} ${region}`)).toBe(true);
+    }
+  });
+
   it('builds nothing from no results', () => {
-    expect(buildResultMetrics([], { perRegion: true })).toEqual([]);
+    expect(buildResultMetrics([], everything)).toEqual([]);
   });
 });

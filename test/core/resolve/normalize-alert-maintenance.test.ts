@@ -76,9 +76,14 @@ describe('normalizing maintenance windows', () => {
 });
 
 describe('normalizing the new alert and metrics options', () => {
-  it('defaults certificate thresholds to 21 and 7 days, no reminders, and per-region metrics', () => {
+  it('defaults certificate thresholds to 21 and 7 days, no reminders, and lean metrics', () => {
     const resolved = resolve(defineMonitor({ homeRegion: 'us-east-1', checks }));
-    expect(resolved.metrics).toEqual({ perRegion: true });
+    expect(resolved.metrics).toEqual({
+      perRegion: false,
+      phases: false,
+      certificate: false,
+      sloBudget: false,
+    });
     for (const check of resolved.checks) {
       expect(check.alert).toEqual({
         regionsToFail: 1,
@@ -95,7 +100,7 @@ describe('normalizing the new alert and metrics options', () => {
       defineMonitor({
         homeRegion: 'us-east-1',
         defaults: { alert: { certificateWarningDays: 30, remindEvery: '4h' } },
-        metrics: { perRegion: false },
+        metrics: { perRegion: true, sloBudget: true },
         checks: [
           tcp({ id: 'db', host: 'db.example.com', port: 5432 }),
           tcp({
@@ -107,7 +112,7 @@ describe('normalizing the new alert and metrics options', () => {
         ],
       }),
     );
-    expect(resolved.metrics).toEqual({ perRegion: false });
+    expect(resolved.metrics).toEqual({ perRegion: true, phases: false, certificate: false, sloBudget: true });
     expect(resolved.checks.map((check) => check.alert)).toEqual([
       expect.objectContaining({
         certificateWarningDays: 30,
@@ -120,5 +125,15 @@ describe('normalizing the new alert and metrics options', () => {
         remindEveryMs: 1_800_000,
       }),
     ]);
+  });
+
+  it('keeps each metrics option given and fills the others with false', () => {
+    const options = ['perRegion', 'phases', 'certificate', 'sloBudget'] as const;
+    for (const option of options) {
+      const resolved = resolve(
+        defineMonitor({ homeRegion: 'us-east-1', metrics: { [option]: true }, checks }),
+      );
+      expect(resolved.metrics).toEqual(Object.fromEntries(options.map((other) => [other, other === option])));
+    }
   });
 });

@@ -49,7 +49,7 @@ describe('normalization fills every default', () => {
       alerts: { email: [], sms: [], https: [], sqs: [], lambda: [] },
       retentionMs: 30 * 86_400_000,
       maintenance: [],
-      metrics: { perRegion: true },
+      metrics: { perRegion: false, phases: false, certificate: false, sloBudget: false },
       checks: [
         {
           kind: 'http',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateSlo, type SloEvaluation } from '../../../functions/core';
-import type { RollupBucket } from '../../../functions/core/ports/rollup-store';
+import { evaluateSlo, type SloEvaluation, sloWindowSpansMs } from '../../../functions/core';
+import type { ProbeTotals } from '../../../functions/core/ports/counter-store';
+import { type WindowTotals, windowTotals } from '../../../functions/core/slo/window-totals';
 
 const minuteMs = 60_000;
 const hourMs = 60 * minuteMs;
@@ -8,79 +9,109 @@ const dayMs = 24 * hourMs;
 const startMs = Date.UTC(2026, 0, 1);
 const probesPerMinute = 3; // three regions, once a minute
 
+/** The probes counted at one instant (a minute, or an hour). */
+interface Bucket extends ProbeTotals {
+  startMs: number;
+}
+
 /**
- * Rollups of `minutes` minutes of probes, three a minute; probe `k` (counted from 0 over all regions) runs in
- * minute `floor(k / 3)` and is bad when `isBad(k)`. Latency is good exactly when availability is.
+ * The windows `evaluateSlo` reads at `nowMs`, as the sweep gets them from counters: the running totals at now
+ * minus the running totals at the window's start, where the running totals at `t` are those of every bucket
+ * that starts at or before `t`. So a window (now − span, now] holds the buckets that start in it.
  */
-function history(minutes: number, isBad: (probe: number) => boolean) {
-  const minuteBuckets: RollupBucket[] = [];
-  const hourBuckets: RollupBucket[] = [];
+function windowsAt(buckets: readonly Bucket[], nowMs: number, windowMs: number): WindowTotals[] {
+  const runningTotals = (atMs: number): ProbeTotals => {
+    const sums = runningSums(buckets);
+    let counted = 0;
+    while (counted < sums.length && (sums[counted]?.startMs ?? 0) <= atMs) counted++;
+    return counted === 0 ? { total: 0, availabilityGood: 0, latencyGood: 0 } : (sums[counted - 1] as Bucket);
+  };
+  const end = runningTotals(nowMs);
+  return sloWindowSpansMs(windowMs).map((spanMs) => ({
+    spanMs,
+    ...windowTotals(end, runningTotals(nowMs - spanMs)),
+  }));
+}
+
+const sumsOf = new WeakMap<readonly Bucket[], Bucket[]>();
+
+/** The running totals after each bucket, in order of start (computed once per list). */
+function runningSums(buckets: readonly Bucket[]): Bucket[] {
+  let sums = sumsOf.get(buckets);
+  if (sums === undefined) {
+    let total = 0;
+    let availabilityGood = 0;
+    let latencyGood = 0;
+    sums = [...buckets]
+      .sort((a, b) => a.startMs - b.startMs)
+      .map((bucket) => {
+        total += bucket.total;
+        availabilityGood += bucket.availabilityGood;
+        latencyGood += bucket.latencyGood;
+        return { startMs: bucket.startMs, total, availabilityGood, latencyGood };
+      });
+    sumsOf.set(buckets, sums);
+  }
+  return sums;
+}
+
+/**
+ * `minutes` minutes of probes, three a minute; probe `k` (counted from 0 over all regions) runs in minute
+ * `floor(k / 3)` and is bad when `isBad(k)`. Latency is good exactly when availability is.
+ */
+function history(minutes: number, isBad: (probe: number) => boolean): Bucket[] {
+  const buckets: Bucket[] = [];
   for (let minute = 0; minute < minutes; minute++) {
     let good = 0;
     for (let region = 0; region < probesPerMinute; region++) {
       if (!isBad(minute * probesPerMinute + region)) good++;
     }
-    const bucketStartMs = startMs + minute * minuteMs;
-    minuteBuckets.push({
-      granularity: 'minute',
-      startMs: bucketStartMs,
+    buckets.push({
+      startMs: startMs + minute * minuteMs,
       total: probesPerMinute,
       availabilityGood: good,
       latencyGood: good,
     });
-    const hourStartMs = startMs + Math.floor(minute / 60) * hourMs;
-    const hour = hourBuckets.at(-1);
-    if (hour?.startMs === hourStartMs) {
-      hour.total += probesPerMinute;
-      hour.availabilityGood += good;
-      hour.latencyGood += good;
-    } else {
-      hourBuckets.push({
-        granularity: 'hour',
-        startMs: hourStartMs,
-        total: probesPerMinute,
-        availabilityGood: good,
-        latencyGood: good,
-      });
-    }
   }
-  return { minuteBuckets, hourBuckets };
+  return buckets;
 }
 
-/** The hour buckets as the store holds them at the end of minute `minute`: the current hour only so far. */
-function hourBucketsUpTo(rollups: ReturnType<typeof history>, minute: number): RollupBucket[] {
-  const hourIndex = Math.floor(minute / 60);
-  const current: RollupBucket = {
-    granularity: 'hour',
-    startMs: startMs + hourIndex * hourMs,
-    total: 0,
-    availabilityGood: 0,
-    latencyGood: 0,
-  };
-  for (const bucket of rollups.minuteBuckets.slice(hourIndex * 60, minute + 1)) {
-    current.total += bucket.total;
-    current.availabilityGood += bucket.availabilityGood;
-    current.latencyGood += bucket.latencyGood;
-  }
-  return [...rollups.hourBuckets.slice(0, hourIndex), current];
-}
-
-/** The evaluation at the end of minute `minute`, with the rollups up to it (the last day of minute buckets). */
+/** The evaluation at the end of minute `minute`, with the probes up to it. */
 function evaluateAt(
-  rollups: ReturnType<typeof history>,
+  buckets: readonly Bucket[],
   minute: number,
   options: { windowMs?: number; targetPercent?: number; minBadEvents?: { long: number; short: number } } = {},
 ): SloEvaluation {
+  const windowMs = options.windowMs ?? 30 * dayMs;
+  const nowMs = startMs + (minute + 1) * minuteMs - 1;
   return evaluateSlo({
     objective: 'availability',
     targetPercent: options.targetPercent ?? 99.9,
-    windowMs: options.windowMs ?? 30 * dayMs,
-    nowMs: startMs + (minute + 1) * minuteMs - 1,
-    minuteBuckets: rollups.minuteBuckets.slice(Math.max(0, minute - 1_440), minute + 1),
-    hourBuckets: hourBucketsUpTo(rollups, minute),
+    windowMs,
+    windows: windowsAt(buckets, nowMs, windowMs),
     ...(options.minBadEvents === undefined ? {} : { minBadEvents: options.minBadEvents }),
   });
 }
+
+describe('sloWindowSpansMs', () => {
+  it('lists each burn-rate window once, at least a minute, and the SLO window', () => {
+    expect(sloWindowSpansMs(30 * dayMs)).toEqual([
+      5 * minuteMs,
+      30 * minuteMs,
+      hourMs,
+      6 * hourMs,
+      3 * dayMs,
+      30 * dayMs,
+    ]);
+    expect(sloWindowSpansMs(dayMs)).toEqual([minuteMs, 2 * minuteMs, 12 * minuteMs, 2.4 * hourMs, dayMs]);
+  });
+
+  it('evaluateSlo says which window it lacks', () => {
+    expect(() =>
+      evaluateSlo({ objective: 'availability', targetPercent: 99, windowMs: 30 * dayMs, windows: [] }),
+    ).toThrow(/the last 3600000 ms/);
+  });
+});
 
 describe('evaluateSlo: one failed probe never pages', () => {
   it.each([
@@ -166,7 +197,7 @@ describe('evaluateSlo: windows scale with the SLO window', () => {
   // 201 minutes; one bad probe in each of minutes 190 to 200.
   const rollups = history(201, (probe) => probe >= 190 * 3 && probe % 3 === 0);
 
-  it('counts 14 minutes and the last 70 s (one bucket, at the end of a minute) for page-fast of a 7-day SLO', () => {
+  it('counts 14 minutes and the last 70 s (one minute, at the end of a minute) for page-fast of a 7-day SLO', () => {
     const verdict = evaluateAt(rollups, 200, { windowMs: 7 * dayMs });
     const measured = verdict.measured['page-fast'];
     expect([measured.longTotal, measured.longBad, measured.shortTotal, measured.shortBad]).toEqual([
@@ -183,24 +214,23 @@ describe('evaluateSlo: windows scale with the SLO window', () => {
     ]);
   });
 
-  it('counts at least the current minute bucket when a scaled window is shorter than a minute', () => {
+  it('counts at least the current minute when a scaled window is shorter than a minute', () => {
     // A 1-day SLO scales the 5-minute window to 10 s.
     const measured = evaluateAt(rollups, 200, { windowMs: dayMs }).measured['page-fast'];
     expect([measured.shortTotal, measured.shortBad]).toEqual([3, 1]);
   });
 });
 
-describe('evaluateSlo: error budget remaining, over the whole window from hour buckets', () => {
+describe('evaluateSlo: error budget remaining, over the whole window', () => {
   const nowMs = startMs + 40 * dayMs;
-  const hour = (hoursAgo: number, total: number, good: number, latencyGood = good): RollupBucket => ({
-    granularity: 'hour',
+  const hour = (hoursAgo: number, total: number, good: number, latencyGood = good): Bucket => ({
     startMs: nowMs - hoursAgo * hourMs,
     total,
     availabilityGood: good,
     latencyGood,
   });
   const budget = (
-    hourBuckets: RollupBucket[],
+    hourBuckets: Bucket[],
     objective: 'availability' | 'latency' = 'availability',
     target = 99.9,
   ) =>
@@ -208,9 +238,7 @@ describe('evaluateSlo: error budget remaining, over the whole window from hour b
       objective,
       targetPercent: target,
       windowMs: 30 * dayMs,
-      nowMs,
-      minuteBuckets: [],
-      hourBuckets,
+      windows: windowsAt(hourBuckets, nowMs, 30 * dayMs),
     }).budgetRemainingPercent;
 
   it('is 100 with no events and with no bad events', () => {
@@ -226,7 +254,7 @@ describe('evaluateSlo: error budget remaining, over the whole window from hour b
     expect(budget(tenHours(() => 2))).toBeCloseTo(-100, 9); // overspent twice over
   });
 
-  it('ignores buckets that start at or before now − window, or after now', () => {
+  it('ignores probes counted at or before now − window, or after now', () => {
     const inside = hour(1, 1_000, 999);
     expect(budget([inside])).toBeCloseTo(0, 9);
     expect(budget([hour(30 * 24, 1_000, 0), inside, hour(-1, 1_000, 0)])).toBeCloseTo(0, 9);
@@ -242,15 +270,15 @@ describe('evaluateSlo: error budget remaining, over the whole window from hour b
 
 describe('evaluateSlo: the latency objective burns on latencyGood', () => {
   it('pages for slow probes that are all available', () => {
-    const minuteBuckets: RollupBucket[] = Array.from({ length: 60 }, (_, minute) => ({
-      granularity: 'minute',
+    const buckets: Bucket[] = Array.from({ length: 60 }, (_, minute) => ({
       startMs: startMs + minute * minuteMs,
       total: 3,
       availabilityGood: 3,
       latencyGood: 1,
     }));
     const nowMs = startMs + 60 * minuteMs - 1;
-    const input = { targetPercent: 99, windowMs: 30 * dayMs, nowMs, minuteBuckets, hourBuckets: [] };
+    const windowMs = 30 * dayMs;
+    const input = { targetPercent: 99, windowMs, windows: windowsAt(buckets, nowMs, windowMs) };
     expect(evaluateSlo({ ...input, objective: 'latency' }).firing?.rule.name).toBe('page-fast');
     expect(evaluateSlo({ ...input, objective: 'availability' }).firing).toBeUndefined();
   });

@@ -104,6 +104,20 @@ const cases: InvalidCase[] = [
     checkId: undefined,
     reason: 'metrics.perRegion must be true or false, not "yes"',
   },
+  ...(['phases', 'certificate', 'sloBudget'] as const).map((option) => ({
+    name: `${option} that is not a boolean`,
+    input: changed({ metrics: { [option]: 1 } }),
+    path: `metrics.${option}`,
+    checkId: undefined,
+    reason: `metrics.${option} must be true or false, not the number 1`,
+  })),
+  {
+    name: 'misspelled SLO budget option',
+    input: changed({ metrics: { sloBudgets: true } }),
+    path: 'metrics.sloBudgets',
+    checkId: undefined,
+    reason: 'unknown key "sloBudgets" (did you mean "sloBudget"?)',
+  },
   {
     name: 'misspelled metrics option',
     input: changed({ metrics: { perRegon: false } }),
@@ -325,7 +339,7 @@ describeValidCases('declarations at the edges of the new rules are valid', [
     input: {
       ...validMonitor(),
       defaults: { alert: { certificateWarningDays: 30, certificateCriticalDays: 10, remindEvery: '4h' } },
-      metrics: { perRegion: false },
+      metrics: { perRegion: true, phases: true, certificate: false, sloBudget: true },
       maintenance: [
         { ...oneOff, checks: ['api', 'redis'] },
         { ...weekly, reason: 'backups' },

@@ -389,17 +389,8 @@ const cases: InvalidCase[] = [
     checkId: 'api',
     reason: 'needs a Secrets Manager name after "secretsmanager:"',
   },
-  {
-    name: 'tls options on a plain http URL',
-    input: changed({
-      'checks.0.url': 'http://api.example.com/health',
-      'checks.0.tls': { insecure: true },
-      'checks.0.assert': [lookoutExpect.status().equals(200)],
-    }),
-    path: 'checks[0].tls',
-    checkId: 'api',
-    reason: 'tls options apply only to https: URLs',
-  },
+  // tls options on a plain http: URL are valid: they apply to the https: URL it redirects to
+  // (test/core/validate/validate-http-check-options.test.ts).
   // TCP and TLS fields.
   {
     name: 'empty tcp expect',

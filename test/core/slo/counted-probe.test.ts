@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type ProbeResult, rollupSample } from '../../../functions/core';
+import { countedProbe, type ProbeResult } from '../../../functions/core';
 
 function result(ok: boolean, totalMs: number): ProbeResult {
   return {
@@ -22,33 +22,21 @@ const withLatencySlo = {
   slo: { availability: 99.9, latency: { thresholdMs: 300, target: 99 }, windowMs: 1 },
 };
 
-describe('rollupSample', () => {
-  it('carries the region and the start in epoch milliseconds', () => {
-    expect(rollupSample(result(true, 100), withLatencySlo)).toEqual({
-      region: 'eu-west-1',
-      startedAtMs: Date.UTC(2026, 11, 1, 2, 3, 4, 500),
-      availabilityGood: true,
-      latencyGood: true,
-    });
-  });
-
+describe('countedProbe', () => {
   it.each([
     ['ok and under the threshold', true, 299, true, true],
     ['ok and exactly at the threshold', true, 300, true, true],
     ['ok but over the threshold', true, 301, true, false],
     ['failed, however fast', false, 5, false, false],
   ])('%s', (_, ok, totalMs, availabilityGood, latencyGood) => {
-    expect(rollupSample(result(ok, totalMs), withLatencySlo)).toMatchObject({
-      availabilityGood,
-      latencyGood,
-    });
+    expect(countedProbe(result(ok, totalMs), withLatencySlo)).toEqual({ availabilityGood, latencyGood });
   });
 
   it('counts latency as good when ok, for a check without a latency objective', () => {
-    expect(rollupSample(result(true, 60_000), { slo: { availability: 99, windowMs: 1 } }).latencyGood).toBe(
+    expect(countedProbe(result(true, 60_000), { slo: { availability: 99, windowMs: 1 } }).latencyGood).toBe(
       true,
     );
-    expect(rollupSample(result(true, 60_000), {}).latencyGood).toBe(true);
-    expect(rollupSample(result(false, 10), {}).latencyGood).toBe(false);
+    expect(countedProbe(result(true, 60_000), {}).latencyGood).toBe(true);
+    expect(countedProbe(result(false, 10), {}).latencyGood).toBe(false);
   });
 });
