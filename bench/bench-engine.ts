@@ -17,6 +17,8 @@ export interface ProbeSample {
   wallMs: number;
   /** Why it failed, when the engine says (Lookout: error code and message). */
   error?: string;
+  /** How late Lookout's event loop ran while the probe was in flight (`eventLoopDelayMs`; Lookout only). */
+  eventLoopDelayMs?: number;
 }
 
 /** What a batch of probes run at a given concurrency cost. */

@@ -37,6 +37,34 @@ export function findBlackboxExporter(): string | undefined {
   return undefined;
 }
 
+/** Debian's package of the exporter. */
+const debianPackage = 'prometheus-blackbox-exporter';
+
+/**
+ * The exporter's path, installing Debian's package with apt-get first when it is missing and this is root on a
+ * machine with apt-get (CI, a fresh machine); otherwise undefined (the bench then runs Lookout alone and says why).
+ * The package's service is not started: the bench runs its own exporter on a free loopback port.
+ */
+export function ensureBlackboxExporter(log: (line: string) => void): string | undefined {
+  const found = findBlackboxExporter();
+  if (found || process.getuid?.() !== 0) return found;
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const apt = (args: string[]) => {
+    try {
+      execFileSync('apt-get', args, { stdio: 'pipe', env, timeout: 300_000 });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  log(`${debianPackage} is not on PATH: installing it with apt-get`);
+  if (!apt(['install', '-y', '--no-install-recommends', debianPackage])) {
+    apt(['update']);
+    apt(['install', '-y', '--no-install-recommends', debianPackage]);
+  }
+  return findBlackboxExporter();
+}
+
 /** The version the binary reports, such as `0.23.0`. */
 export function blackboxVersion(binaryPath: string): string {
   const output = execFileSync(binaryPath, ['--version'], {

@@ -23,7 +23,11 @@ function toSample(result: ProbeResult, wallMs: number): ProbeSample {
   };
 }
 
-/** Lookout's probe engine, in this process: `probeCheck` for single probes, `runChecks` for batches. */
+/**
+ * Lookout's probe engine in this process (`probeCheck` for single probes, `runChecks` for batches), for
+ * bench/profile.ts, which profiles it in place. The benchmark itself reaches Lookout through its `/probe` front door
+ * (bench/lookout-probe-server.ts), as it reaches blackbox_exporter.
+ */
 export function lookoutEngine(caPem: string): BenchEngine {
   let probeNumber = 0;
   const probe = async (url: string): Promise<ProbeSample> => {

@@ -14,6 +14,15 @@ export interface MachineInfo {
   sourceMapsEnabled: boolean;
   /** 1-minute load average when the bench started (other work on the machine skews figures). */
   loadAverageAtStart: number;
+  /** 1-minute load average when it ended, once known. */
+  loadAverageAtEnd?: number;
+  /** The bench ran its processes at nice −10 (bench/priority.ts). */
+  raisedPriority?: boolean;
+}
+
+/** The 1-minute load average now. */
+export function loadAverageNow(): number {
+  return loadavg()[0] ?? Number.NaN;
 }
 
 function commandOutput(command: string, args: string[]): string | undefined {

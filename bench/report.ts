@@ -1,4 +1,5 @@
 import type { AccuracyCell } from './accuracy';
+import type { FirstProbeCell } from './first-probe';
 import type { MachineInfo } from './machine';
 import { formatNumber, formatRatio, markdownTable } from './markdown-table';
 import { median } from './stats';
@@ -16,9 +17,9 @@ export interface BenchReport {
   machine: MachineInfo;
   /** The exporter's version, or why it did not run. */
   blackbox: { version: string } | { missingReason: string };
-  /** Why Lookout's engine did not run, when it did not. */
   accuracy: AccuracyCell[];
   throughput: ThroughputCell[];
+  firstProbe: FirstProbeCell[];
 }
 
 const ms = (value: number | undefined) => formatNumber(value, 2);
@@ -138,6 +139,117 @@ export function throughputTable(cells: readonly ThroughputCell[]): string {
   return markdownTable(headers, rows, 3);
 }
 
+/** The concurrencies the issue names: overhead is held to blackbox_exporter's at each. */
+const comparedConcurrencies = [1, 50, 200];
+
+/** Reported overhead under concurrency: both engines' median and p95, the TLS phase, Lookout's loop delay. */
+export function concurrencyTable(cells: readonly ThroughputCell[]): string {
+  const headers = [
+    'protocol',
+    'delay ms',
+    'in flight',
+    'ours median',
+    'ours p95',
+    'its median',
+    'its p95',
+    'ours tls median',
+    'its tls median',
+    'ours loop delay p95',
+    'ours probes/s',
+    'its probes/s',
+    'ours ≤ its',
+  ];
+  const rows = cells.map((cell) => {
+    const mine = cell.engines.get(ours);
+    const other = cell.engines.get(theirs);
+    return [
+      cell.protocol,
+      String(cell.delayMs),
+      String(cell.concurrency),
+      ms(mine?.overheadMs.median),
+      ms(mine?.overheadMs.p95),
+      ms(other?.overheadMs.median),
+      ms(other?.overheadMs.p95),
+      ms(mine?.tlsMs.median),
+      ms(other?.tlsMs.median),
+      ms(mine?.eventLoopDelayMs.p95),
+      formatNumber(mine?.probesPerSecond, 0),
+      formatNumber(other?.probesPerSecond, 0),
+      atMost(mine?.overheadMs, other?.overheadMs),
+    ];
+  });
+  return markdownTable(headers, rows, 3);
+}
+
+/** `yes` when ours is at most its at the median and at p95, else what is over; `—` without both. */
+function atMost(
+  mine: { median: number; p95: number } | undefined,
+  other: { median: number; p95: number } | undefined,
+): string {
+  if (!mine || !other || !Number.isFinite(other.median)) return '—';
+  const over = [...(mine.median > other.median ? ['median'] : []), ...(mine.p95 > other.p95 ? ['p95'] : [])];
+  return over.length === 0 ? 'yes' : `no (${over.join(', ')})`;
+}
+
+/** The first probe in a fresh process against the warm ones. */
+export function firstProbeTable(cells: readonly FirstProbeCell[]): string {
+  const headers = [
+    'protocol',
+    'engine',
+    'processes',
+    'total excess median',
+    'total excess max',
+    'tls excess median',
+    'tls excess max',
+    'ttfb excess median',
+    'ttfb excess max',
+    'wall excess median',
+    'warm total median',
+  ];
+  const rows = cells.map((cell) => [
+    cell.protocol,
+    cell.engine,
+    `${cell.processes}${cell.failures > 0 ? ` (${cell.failures} failed probes)` : ''}`,
+    ms(cell.totalExcessMs.median),
+    ms(cell.totalExcessMs.max),
+    ms(cell.tlsExcessMs.median),
+    ms(cell.tlsExcessMs.max),
+    ms(cell.ttfbExcessMs.median),
+    ms(cell.ttfbExcessMs.max),
+    ms(cell.wallExcessMs.median),
+    ms(cell.warmTotalMs),
+  ]);
+  return markdownTable(headers, rows, 2);
+}
+
+/** Where ours is over its: sequential at every delay, and at 1, 50 and 200 in flight. */
+export function verdictLines(report: BenchReport): string[] {
+  const lines: string[] = [];
+  for (const cell of report.accuracy) {
+    const verdict = atMost(cell.engines.get(ours)?.overheadMs, cell.engines.get(theirs)?.overheadMs);
+    if (verdict !== 'yes' && verdict !== '—') {
+      lines.push(
+        `- sequential ${cell.protocol} at ${cell.delayMs} ms: over blackbox_exporter's ${verdict.slice(4, -1)}.`,
+      );
+    }
+  }
+  for (const cell of report.throughput.filter((candidate) =>
+    comparedConcurrencies.includes(candidate.concurrency),
+  )) {
+    const verdict = atMost(cell.engines.get(ours)?.overheadMs, cell.engines.get(theirs)?.overheadMs);
+    if (verdict !== 'yes' && verdict !== '—') {
+      lines.push(
+        `- ${cell.concurrency} in flight, ${cell.protocol} at ${cell.delayMs} ms: over blackbox_exporter's ${verdict.slice(4, -1)}.`,
+      );
+    }
+  }
+  return lines.length > 0
+    ? lines
+    : [
+        "- Lookout reported at most blackbox_exporter's median and p95 overhead in every cell compared (sequential at every delay; 1, 50 and 200 in flight).",
+      ];
+}
+
 function failureNotes(report: BenchReport): string[] {
   const notes: string[] = [];
   for (const cell of report.throughput) {
@@ -180,25 +292,38 @@ export function renderResults(report: BenchReport): string {
     `- nproc: ${machine.processors}; CPU: ${machine.cpuModel}`,
     `- Node ${machine.nodeVersion} (source maps ${machine.sourceMapsEnabled ? 'on, as under tsx' : 'off'}); ${machine.opensslVersion}`,
     `- ${blackboxLine}`,
-    `- 1-minute load average at start: ${machine.loadAverageAtStart.toFixed(2)} (other work on the machine skews the figures)`,
+    `- 1-minute load average at start: ${machine.loadAverageAtStart.toFixed(2)}, at the end: ${machine.loadAverageAtEnd?.toFixed(2) ?? '—'} (other work on the machine skews the figures)${machine.raisedPriority ? '; the target, both engines and the load driver at nice −10' : ''}`,
     '',
     '## Method',
     '',
     '- Targets: an HTTP and an HTTPS server (Node, EC P-256 leaf signed by a throwaway CA made with `openssl`) on 127.0.0.1 in a separate child process; `GET /delay/<ms>` waits <ms> before the headers, then a 25-byte body.',
-    '- Lookout ("ours"): `probeCheck` (accuracy) and `runChecks` (throughput) in the bench process, on hand-built resolved HTTP checks (status < 400, no retries, the test CA in `tls.ca`). CPU: `process.cpuUsage()` delta of the bench process.',
-    '- blackbox_exporter ("its"): the same targets through `GET /probe?module=http|https&target=<url>` on 127.0.0.1 (modules: `preferred_ip_protocol: ip4`, the test CA as `tls_config.ca_file`). CPU: utime + stime of the exporter from /proc/<pid>/stat (10 ms ticks). Its probes/s include the bench → exporter HTTP round trip (keep-alive); its CPU includes serving `/probe`.',
-    '- Latency overhead = reported total − injected delay: ours `totalMs` against its `probe_duration_seconds` (both from before name resolution to the end of the body). "its phase-sum" sums `probe_http_duration_seconds{phase=...}` (resolve, connect, tls, processing, transfer), which leaves out the exporter\'s client setup. "ours wall" is the bench\'s own clock around `probeCheck` (a check on `totalMs`). "target overshoot" is how much later than asked the target\'s timer fired (part of every engine\'s figure).',
-    '- Accuracy: sequential probes (100 per engine at 0 and 10 ms, 50 at 50 ms, 30 at 200 and 1000 ms), the two engines interleaved probe by probe. Throughput: a warm-up, then each cell runs ours, then its. Ratios are ours ÷ its: below 1 is better for latency and CPU, above 1 is better for probes/s.',
+    '- Both engines are reached the same way, from the same load driver (this process, undici over keep-alive connections): `GET /probe?module=http|https&target=<url>` on 127.0.0.1, each engine in its own process. blackbox_exporter ("its"): Debian\'s `prometheus-blackbox-exporter` (the bench installs it with apt-get when missing), modules with `preferred_ip_protocol: ip4` and the test CA as `tls_config.ca_file`. Lookout ("ours"): bench/lookout-probe-server.ts, a blackbox-compatible `/probe` endpoint around `probeCheck` (a resolved HTTP check: status < 400, no retries, the test CA in `tls.ca`), bundled by esbuild and run with plain `node` as the probe Lambda runs its bundle, answering the same exposition (plus `probe_event_loop_delay_seconds`). CPU: utime + stime of each engine\'s process from /proc/<pid>/stat (10 ms ticks), serving `/probe` included.',
+    '- Latency overhead = reported total − injected delay: ours `totalMs` against its `probe_duration_seconds` (both from before name resolution to the end of the body). "its phase-sum" sums `probe_http_duration_seconds{phase=...}` (resolve, connect, tls, processing, transfer), which leaves out the exporter\'s client setup. "ours wall" is the driver\'s clock around the `/probe` request (a check on `totalMs`). "target overshoot" is how much later than asked the target\'s timer fired (part of every engine\'s figure).',
+    "- Sequential: 100 probes per engine at 0 and 10 ms, 50 at 50 ms, 30 at 200 and 1000 ms, the two engines interleaved probe by probe. Concurrency: after a warm-up, each cell's probes are kept `in flight` at a time through the front door, the engines taking turns (a quarter of the cell each, alternating) so that other work on the machine falls on both alike. Ratios are ours ÷ its: below 1 is better for latency and CPU, above 1 is better for probes/s.",
+    "- Lookout starts a probe only while its event loop is busy less than half the time (functions/probe/admission.ts): waiting for that is Lookout's own, in no phase, so under load it shows as fewer probes/s rather than as the target's latency. \"ours loop delay\" is each result's `eventLoopDelayMs`: how late the process's event loop ran while the probe was in flight. Before this gate (one run of the same front doors on this machine, 2026-11-30, load average ~5, HTTPS, 50 ms target; median / p95 overhead, ms): 50 in flight, Lookout 18.4 / 46.2 at 553 probes/s, with the gate 1.9 / 4.1 at 251 probes/s, blackbox_exporter 29.5 / 106.2 at 461 probes/s; 200 in flight, 100.9 / 185.9 at 700 probes/s, with the gate 2.8 / 10.4 at 261 probes/s, blackbox_exporter 159.6 / 335.8 at 525 probes/s. The gate trades probes/s for honest figures; on Lambda, memory buys CPU back up to one full vCPU (1,769 MB), which is all one thread can use.",
+    '- First probe: fresh engine processes (7 per engine and protocol), each probing the 0 ms target once and then 20 times; "excess" is the first probe\'s figure minus that process\'s warm median, summarized over the processes. "wall excess" is the driver\'s clock: for Lookout it includes the engine\'s warm-up before its first probe (functions/probe/warm-up.ts), which no reported figure includes.',
     '- conn/req: TCP connections the target accepted per request answered (1.00 = a new connection per probe, as both engines should do).',
-    '- Where the engine spends its CPU: `npx tsx bench/profile.ts https 2000 10` (V8 sampling profile of a batch, top functions and files).',
+    '- Where the engine spends its CPU: `npx tsx bench/profile.ts https 2000 10` (V8 sampling profile of a batch in one process, top functions and files).',
     '',
-    '## Latency overhead (ms): reported total − injected delay',
+    '## Verdicts',
+    '',
+    ...verdictLines(report),
+    '',
+    '## Latency overhead, sequential (ms): reported total − injected delay',
     '',
     accuracyTable(report.accuracy),
     '',
     '## Phases at the 0 ms target (median, ms)',
     '',
     phaseTable(report.accuracy),
+    '',
+    '## Overhead under concurrency (ms): reported total − injected delay',
+    '',
+    concurrencyTable(report.throughput),
+    '',
+    '## First probe in a fresh process (ms)',
+    '',
+    firstProbeTable(report.firstProbe),
     '',
     '## Throughput and CPU',
     '',

@@ -23,3 +23,14 @@ export function upsertSection(document: string, name: string, body: string): str
   if (existing !== undefined) return document.replace(existing, section);
   return `${document.trimEnd()}\n\n${section}\n`;
 }
+
+/** Every marked section of `document`, markers included, in document order. */
+export function extractSections(document: string): string[] {
+  const sections: string[] = [];
+  for (const match of document.matchAll(/<!-- ([\w-]+):start -->/g)) {
+    const name = match[1];
+    const section = name === undefined ? undefined : extractSection(document.slice(match.index), name);
+    if (section !== undefined) sections.push(section);
+  }
+  return sections;
+}

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The `lookout` command: runs on the project's pinned Node.js and loads TypeScript through tsx.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -8,7 +8,7 @@ const requiredNodeMajor = 24;
 const nodeMajor = Number(process.versions.node.split('.')[0]);
 
 if (nodeMajor < requiredNodeMajor) {
-  process.exit(rerunOnPinnedNode());
+  process.exit(await rerunOnPinnedNode());
 }
 
 // TypeScript for ES modules, and for config modules outside a `"type": "module"` package (loaded as CommonJS).
@@ -44,11 +44,18 @@ function rerunOnPinnedNode() {
     );
     return 2;
   }
-  const child = spawnSync(pinnedNode, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
+  const child = spawn(pinnedNode, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
     stdio: 'inherit',
     env: { ...process.env, LOOKOUT_PINNED_NODE_RERUN: '1' },
   });
-  return child.status ?? 2;
+  // Ctrl-C reaches both processes (the terminal signals its whole foreground group): this one waits for the
+  // child to stop cleanly instead of dying first. A SIGTERM sent to this process alone is passed on.
+  process.on('SIGINT', () => {});
+  process.on('SIGTERM', () => child.kill('SIGTERM'));
+  return new Promise((resolve) => {
+    child.on('error', () => resolve(2));
+    child.on('exit', (code, signal) => resolve(code ?? (signal === null ? 2 : 130)));
+  });
 }
 
 /** Resolves once everything written so far to the stream has been handed to the OS. */

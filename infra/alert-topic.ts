@@ -24,7 +24,7 @@ export interface AlertTopicProps {
 export class AlertTopic extends Construct {
   /** The topic. */
   readonly topic: sns.Topic;
-  /** The key the topic is encrypted with. */
+  /** The key the topic is encrypted with (and the chat topic, when there is one: see chat-topic.ts). */
   readonly key: kms.Key;
   /** The subscriptions, in the order: email, SMS, HTTPS, SQS, Lambda. */
   readonly subscriptions: sns.Subscription[] = [];

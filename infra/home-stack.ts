@@ -1,4 +1,4 @@
-import { Duration, type RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { CfnOutput, Duration, type RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -13,9 +13,11 @@ import { tableLayout } from '../functions/core/contract/table-layout';
 import { sweepShardCount } from '../functions/core/schedule/placement';
 import { NotifyAlarmsOnTopic } from './alarm-routing';
 import { AlertTopic } from './alert-topic';
+import { ChatTopic } from './chat-topic';
 import { CheckDashboard } from './check-dashboard';
 import { createDeadLetterQueue } from './dead-letter-queue';
 import type { DeployableMonitor } from './deployable-monitor';
+import { HeartbeatEndpoint, heartbeatChecksOf } from './heartbeat-endpoint';
 import { grantPutLookoutMetrics } from './home-resources';
 import { addDeadLetterAlarm, addFunctionAlarms, addIteratorAgeAlarm } from './lookout-alarms';
 import { LookoutDashboard } from './lookout-dashboard';
@@ -24,6 +26,7 @@ import { MinuteSchedules } from './minute-schedules';
 import { acknowledgeFunctionFindings } from './nag-acknowledgements';
 import { dashboardUrl, type LookoutNames } from './physical-names';
 import { createResultsTable } from './results-table';
+import { StatusPageSite } from './status-page-site';
 
 /** Properties of a `LookoutHomeStack`. */
 export interface LookoutHomeStackProps extends StackProps {
@@ -52,14 +55,19 @@ export const evaluateStreamSettings = {
 
 /**
  * The home region: the results table, the evaluate function on its stream, the sweep function every minute (one
- * schedule per shard), the alert topic and its subscriptions, the overview and per-check dashboards, and
- * Lookout's alarms on itself, which reach the topic.
+ * schedule per shard), the alert topic and its subscriptions, the overview and per-check dashboards,
+ * Lookout's alarms on itself, which reach the topic, and, when the monitor declares `statusPage`, the status
+ * page's bucket and distribution, which the sweep's first shard publishes to.
  */
 export class LookoutHomeStack extends Stack {
   /** The results table. */
   readonly table: dynamodb.Table;
   /** The alert topic and its key. */
   readonly alertTopic: AlertTopic;
+  /** The chat topic, when the monitor declares `alerts.chat`. */
+  readonly chatTopic?: ChatTopic;
+  /** The status page's bucket and distribution, when the monitor declares `statusPage`. */
+  readonly statusPage?: StatusPageSite;
   /** The evaluate function. */
   readonly evaluate: LookoutFunction<'evaluate'>;
   /** The sweep function. */
@@ -77,6 +85,8 @@ export class LookoutHomeStack extends Stack {
   readonly dashboard: LookoutDashboard;
   /** The per-check dashboard. */
   readonly checkDashboard: CheckDashboard;
+  /** The heartbeat ping endpoint, when the monitor declares heartbeat checks. */
+  readonly heartbeatEndpoint?: HeartbeatEndpoint;
 
   constructor(scope: Construct, id: string, props: LookoutHomeStackProps) {
     super(scope, id, props);
@@ -94,10 +104,19 @@ export class LookoutHomeStack extends Stack {
       alerts: monitor.alerts,
       deadLetterQueue: deadLetters,
     });
+    if (monitor.alerts.chat !== undefined) {
+      this.chatTopic = new ChatTopic(this, 'ChatAlerts', {
+        topicName: names.chatTopicName,
+        key: this.alertTopic.key,
+      });
+    }
     const environment: HandlerEnvironment<'evaluate' | 'sweep'> = {
       [handlerVariables.tableName]: names.tableName,
       [handlerVariables.topicArn]: this.alertTopic.topic.topicArn,
       [handlerVariables.dashboardUrl]: dashboardUrl(home, names.dashboardName),
+      ...(this.chatTopic === undefined
+        ? {}
+        : { [handlerVariables.chatTopicArn]: this.chatTopic.topic.topicArn }),
     };
     const common = {
       monitor,
@@ -113,8 +132,24 @@ export class LookoutHomeStack extends Stack {
       description:
         'Lookout: evaluates new results (outages, SLOs, certificates), publishes metrics and alerts',
     });
+    if (monitor.statusPage !== undefined) {
+      this.statusPage = new StatusPageSite(this, 'StatusPage', {
+        accessControlName: names.statusPageAccessControlName,
+        comment: `Lookout (${names.prefix}) status page`,
+      });
+    }
+    const sweepEnvironment: HandlerEnvironment<'sweep'> = {
+      ...environment,
+      ...(this.statusPage === undefined
+        ? {}
+        : {
+            [handlerVariables.statusPageBucket]: this.statusPage.bucket.bucketName,
+            [handlerVariables.statusPageUrl]: this.statusPage.url,
+          }),
+    };
     this.sweep = new LookoutFunction(this, 'Sweep', {
       ...common,
+      environment: sweepEnvironment,
       handler: 'sweep',
       functionName: names.sweepFunctionName,
       description: 'Lookout: finds probes that did not report, sends reminders, every minute',
@@ -122,6 +157,7 @@ export class LookoutHomeStack extends Stack {
     });
     this.grantHomeAccess(this.evaluate.role, tableActions.evaluate);
     this.grantHomeAccess(this.sweep.role, tableActions.sweep);
+    this.statusPage?.grantPublish(this.sweep.role);
     acknowledgeFunctionFindings(this.evaluate, { asyncInvoked: false });
     acknowledgeFunctionFindings(this.sweep, { asyncInvoked: true });
 
@@ -138,6 +174,21 @@ export class LookoutHomeStack extends Stack {
       inputs: sweepInputs,
       description: 'Lookout: sweep every minute',
     });
+
+    if (heartbeatChecksOf(monitor).length > 0) {
+      this.heartbeatEndpoint = new HeartbeatEndpoint(this, 'Heartbeat', {
+        monitor,
+        names,
+        table: this.table,
+        logRetention: props.logRetention,
+        alarmNamePrefix: names.alarmNamePrefix,
+      });
+      new CfnOutput(this, 'HeartbeatUrl', {
+        value: this.heartbeatEndpoint.url.url,
+        description:
+          'Heartbeat pings: <HeartbeatUrl>ping/<check-id>/<token>, then /start or /fail or nothing',
+      });
+    }
 
     this.dashboard = new LookoutDashboard(this, 'Dashboard', { monitor, names });
     this.checkDashboard = new CheckDashboard(this, 'CheckDashboard', { monitor, names });
@@ -160,7 +211,13 @@ export class LookoutHomeStack extends Stack {
   private grantHomeAccess(role: iam.Role, actions: readonly TableAction[]): void {
     role.addToPolicy(new iam.PolicyStatement({ actions: [...actions], resources: [this.table.tableArn] }));
     role.addToPolicy(
-      new iam.PolicyStatement({ actions: ['sns:Publish'], resources: [this.alertTopic.topic.topicArn] }),
+      new iam.PolicyStatement({
+        actions: ['sns:Publish'],
+        resources: [
+          this.alertTopic.topic.topicArn,
+          ...(this.chatTopic ? [this.chatTopic.topic.topicArn] : []),
+        ],
+      }),
     );
     role.addToPolicy(
       new iam.PolicyStatement({

@@ -24,6 +24,11 @@ export interface LookoutNames {
   tableName: string;
   /** The SNS topic, in the home region: `<prefix>-alerts`. */
   topicName: string;
+  /**
+   * The chat topic (`alerts.chat`), in the home region: `<prefix>-alerts-chat` (it ends unlike `-alerts`, so it
+   * is never another prefix's alert topic).
+   */
+  chatTopicName: string;
   /** The overview dashboard (console link of every event), in the home region: `<prefix>`. */
   dashboardName: string;
   /** The per-check dashboard, in the home region: `<prefix>_checks` (dashboard names are unique per account). */
@@ -34,8 +39,15 @@ export interface LookoutNames {
   evaluateFunctionName: string;
   /** The sweep function, in the home region: `<prefix>-sweep`. */
   sweepFunctionName: string;
+  /** The heartbeat ping function (only with heartbeat checks), in the home region: `<prefix>-ping`. */
+  pingFunctionName: string;
   /** The dead-letter queue of each stack: `<prefix>-home-dead-letters`, `<prefix>-probe-dead-letters`. */
   deadLetterQueueNames: Readonly<Record<StackRole, string>>;
+  /**
+   * The status page's CloudFront origin access control: `<prefix>-status-page` (CloudFront's names are unique per
+   * account, and so is the prefix).
+   */
+  statusPageAccessControlName: string;
   /**
    * What every Lookout alarm name starts with: `<prefix>.`. A dot cannot occur in a prefix, so the alarms of
    * `lookout` and `lookout-staging` never match each other's pattern.
@@ -70,12 +82,15 @@ export function lookoutNames(prefix: string): LookoutNames {
     prefix,
     tableName: `${prefix}-results`,
     topicName: `${prefix}-alerts`,
+    chatTopicName: `${prefix}-alerts-chat`,
     dashboardName: prefix,
     checkDashboardName: `${prefix}_checks`,
     probeFunctionName: `${prefix}-probe`,
     evaluateFunctionName: `${prefix}-evaluate`,
     sweepFunctionName: `${prefix}-sweep`,
+    pingFunctionName: `${prefix}-ping`,
     deadLetterQueueNames: { home: `${prefix}-home-dead-letters`, probe: `${prefix}-probe-dead-letters` },
+    statusPageAccessControlName: `${prefix}-status-page`,
     alarmNamePrefix: `${prefix}.`,
   };
 }

@@ -52,8 +52,8 @@ export const probeMemoryMb = 1024;
  * One probe region: the probe function (its bundle holds only the region's checks), its schedules (one per
  * shard, every minute), a round queue when the region has sub-minute checks, a role that can only write results
  * to the home table, read the declared secrets and use the round queue, a dead-letter queue, and alarms
- * forwarded to the home region. The function's own metrics (ProbesSkipped, ProbeRunDuration) are embedded
- * metric format lines in its log: it calls no CloudWatch API.
+ * forwarded to the home region. The function's own metric (ProbesSkipped, only when some were) is an embedded
+ * metric format line in its log: it calls no CloudWatch API.
  */
 export class LookoutProbeStack extends Stack {
   /** The probe function. */

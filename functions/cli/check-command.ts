@@ -1,6 +1,8 @@
 import { createLocalSecretResolver } from '../adapters/secrets/local-secret-resolver';
 import { localRegion } from '../core';
+import { isProbedKind } from '../core/check-kinds';
 import type { ProbeResult } from '../core/probe-result';
+import type { ResolvedProbedCheck } from '../core/resolve/resolved-monitor';
 import { runChecks } from '../probe';
 import type { CliIo, ExitCode } from './cli-io';
 import { formatResultsTable } from './format-results-table';
@@ -38,7 +40,9 @@ export interface CheckCommandOptions {
 export async function runCheckCommand(options: CheckCommandOptions, io: CliIo): Promise<ExitCode> {
   const loaded = await loadValidMonitor(options.configModule, options.onlyIds, io);
   if (loaded === undefined) return 2;
-  const results = await runChecks(loaded.checks, {
+  // A heartbeat is not probed: its results are the pings it receives (`lookout run` serves the ping endpoint).
+  const probed = loaded.checks.filter((check): check is ResolvedProbedCheck => isProbedKind(check.kind));
+  const results = await runChecks(probed, {
     region: localRegion,
     now: Date.now,
     resolveSecret: createLocalSecretResolver(io.env),

@@ -4,6 +4,16 @@ export interface CliOutput {
   write(text: string): unknown;
   /** Whether the stream is a terminal; colours are used only on a terminal. */
   isTTY?: boolean;
+  /**
+   * The terminal's width in columns, read at each write (it changes when the window is resized).
+   * @default 80 on a terminal
+   */
+  columns?: number;
+  /**
+   * The terminal's height in rows.
+   * @default no limit
+   */
+  rows?: number;
 }
 
 /** What the CLI reads from and writes to: injected, so that the commands stay testable. */

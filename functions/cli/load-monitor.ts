@@ -1,10 +1,13 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { existsSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describeError } from '../core/lookout-error';
 
 /** The config module `lookout check` loads when `--config` is not given, relative to the current directory. */
 export const defaultConfigModule = 'checks/index.ts';
+
+/** The files a directory given as the config module is loaded from, the first found. */
+const directoryIndexFiles = ['index.ts', 'index.mts', 'index.js', 'index.mjs'];
 
 /** The default export of the config module (not yet validated), or why it could not be loaded. */
 export type LoadedMonitorModule =
@@ -19,15 +22,27 @@ export async function loadMonitorModule(
   configModule: string | undefined,
   cwd: string,
 ): Promise<LoadedMonitorModule> {
-  const modulePath = resolve(cwd, configModule ?? defaultConfigModule);
+  let modulePath = resolve(cwd, configModule ?? defaultConfigModule);
   if (!existsSync(modulePath)) {
     return { ok: false, message: `config module not found: ${modulePath}` };
+  }
+  if (statSync(modulePath).isDirectory()) {
+    const index = directoryIndexFiles.map((name) => join(modulePath, name)).find((path) => existsSync(path));
+    if (index === undefined) {
+      return {
+        ok: false,
+        message: `config module ${modulePath} is a directory with no index.ts; give --config the module file, such as ${join(modulePath, 'index.ts')}`,
+      };
+    }
+    modulePath = index;
   }
   let moduleNamespace: Record<string, unknown>;
   try {
     moduleNamespace = await import(pathToFileURL(modulePath).href);
   } catch (error) {
-    return { ok: false, message: `could not load ${modulePath}: ${describeError(error)}` };
+    // Node names this loader as the importer ("imported from .../load-monitor.ts"): not the user's concern.
+    const reason = describeError(error).replace(` imported from ${fileURLToPath(import.meta.url)}`, '');
+    return { ok: false, message: `could not load ${modulePath}: ${reason}` };
   }
   const declaration = unwrapDefaultExport(moduleNamespace);
   if (declaration === undefined) {

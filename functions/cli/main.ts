@@ -1,13 +1,15 @@
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { CheckCommandOptions } from './check-command';
 import type { CliIo, ExitCode } from './cli-io';
 import type { CostCommandOptions } from './cost-command';
 import type { RunCommandOptions } from './run-command';
-import { costUsageText, usageText } from './usage';
+import { commandUsageTexts, usageText } from './usage';
 
 /** What the command line asked for. */
 export type CliRequest =
-  | { command: 'help'; topic?: 'cost' }
+  | { command: 'help'; topic?: keyof typeof commandUsageTexts }
+  | { command: 'version' }
   | { command: 'check'; options: CheckCommandOptions }
   | { command: 'run'; options: RunCommandOptions }
   | { command: 'cost'; options: CostCommandOptions }
@@ -23,7 +25,12 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
   }
   const { values, positionals } = parsed;
   const [command, ...extra] = positionals;
-  if (values.help) return command === 'cost' ? { command: 'help', topic: 'cost' } : { command: 'help' };
+  if (values.help) {
+    return command !== undefined && Object.hasOwn(commandUsageTexts, command)
+      ? { command: 'help', topic: command as keyof typeof commandUsageTexts }
+      : { command: 'help' };
+  }
+  if (values.version) return { command: 'version' };
   if (command === undefined) return { command: 'usage-error', message: 'missing command' };
   if (command !== 'check' && command !== 'run' && command !== 'cost')
     return { command: 'usage-error', message: `unknown command '${command}'` };
@@ -94,6 +101,7 @@ function parseCheckArgs(argv: readonly string[]) {
       webhook: { type: 'string' },
       'data-dir': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'v' },
     },
   });
 }
@@ -110,7 +118,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
   const request = parseCliArgs(argv);
   switch (request.command) {
     case 'help':
-      io.stdout.write(request.topic === 'cost' ? costUsageText : usageText);
+      io.stdout.write(request.topic === undefined ? usageText : commandUsageTexts[request.topic]);
+      return 0;
+    case 'version':
+      io.stdout.write(`lookout ${lookoutVersion()} (Node.js ${process.version})\n`);
       return 0;
     case 'usage-error':
       io.stderr.write(`lookout: ${request.message}\n\n${usageText}`);
@@ -129,4 +140,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
       return runCostCommand(request.options, io);
     }
   }
+}
+
+/** The version in the project's package.json. */
+function lookoutVersion(): string {
+  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version?: string;
+  };
+  return manifest.version ?? 'unknown';
 }

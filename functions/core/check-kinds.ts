@@ -20,29 +20,54 @@ export interface CheckKindFacts {
   assertionSources: readonly AssertionSource[];
   /** Whether it talks TLS. */
   tlsUse: TlsUse;
+  /**
+   * Whether the probe engine probes it from probe regions: `false` for a heartbeat, whose results are the pings
+   * it receives (region `'ping'`), so it has no prober and is never placed in a probe region.
+   */
+  probed: boolean;
 }
 
 /**
  * The kinds of check, one row each: the facts that validation, the probe engine, the dashboard and the alarms
  * read. A new kind without a row here is a type error.
  */
-export const checkKindTable: Record<CheckKind, CheckKindFacts> = {
+export const checkKindTable = {
   http: {
     phases: ['dns', 'connect', 'tls', 'ttfb', 'transfer'],
     assertionSources: ['status', 'header', 'body', 'jsonBody', 'latency', 'certificate'],
     tlsUse: 'httpsUrl',
+    probed: true,
   },
   tcp: {
     phases: ['dns', 'connect', 'ttfb', 'transfer'],
     assertionSources: ['body', 'latency'],
     tlsUse: 'never',
+    probed: true,
   },
   tls: {
     phases: ['dns', 'connect', 'tls'],
     assertionSources: ['latency', 'certificate'],
     tlsUse: 'always',
+    probed: true,
   },
-};
+  // A ping's run time (`/start` to success) is its one phase: the job's own work, as a body's transfer.
+  heartbeat: {
+    phases: ['transfer'],
+    assertionSources: [] as AssertionSource[],
+    tlsUse: 'never',
+    probed: false,
+  },
+} satisfies Record<CheckKind, CheckKindFacts>;
+
+/** The kinds the probe engine probes (see `CheckKindFacts.probed`). */
+export type ProbedKind = {
+  [K in CheckKind]: (typeof checkKindTable)[K]['probed'] extends true ? K : never;
+}[CheckKind];
+
+/** Whether checks of `kind` are probed, narrowing the kind. */
+export function isProbedKind(kind: CheckKind): kind is ProbedKind {
+  return checkKindTable[kind].probed;
+}
 
 /** Every kind of check. */
 export const checkKinds = Object.keys(checkKindTable) as [CheckKind, ...CheckKind[]];

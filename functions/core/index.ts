@@ -14,15 +14,22 @@ export type {
   LatencyPhase,
   RegexSource,
 } from './declare/assertion';
-export type { HttpCheckProps, TcpCheckProps, TlsCheckProps } from './declare/check-builders';
-export { http, tcp, tls } from './declare/check-builders';
+export type {
+  HeartbeatCheckProps,
+  HttpCheckProps,
+  TcpCheckProps,
+  TlsCheckProps,
+} from './declare/check-builders';
+export { heartbeat, http, tcp, tls } from './declare/check-builders';
 export type {
   AlertPolicyDeclaration,
   AlertTargets,
+  ChatAlertsDeclaration,
   CheckDeclaration,
   CheckDeclarationBase,
   ClientCertificate,
   HeaderValue,
+  HeartbeatCheckDeclaration,
   HttpCheckDeclaration,
   HttpMethod,
   HttpVersionChoice,
@@ -32,6 +39,7 @@ export type {
   MonitorDefaults,
   SecretRef,
   SloDeclaration,
+  StatusPageDeclaration,
   TcpCheckDeclaration,
   TlsCheckDeclaration,
   TlsOptions,
@@ -80,6 +88,7 @@ export type {
   ResolvedMetricsOptions,
   ResolvedMonitor,
   ResolvedSlo,
+  ResolvedStatusPage,
   ResolvedTcpCheck,
   ResolvedTlsCheck,
   ResolvedTlsOptions,

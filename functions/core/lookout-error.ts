@@ -9,7 +9,9 @@ export type LookoutErrorCode =
   /** A `secret()` reference could not be read. */
   | 'LOOKOUT_SECRET_NOT_RESOLVED'
   /** A monitor cannot be deployed (infra, at synth). */
-  | 'LOOKOUT_INVALID_MONITOR';
+  | 'LOOKOUT_INVALID_MONITOR'
+  /** A notifier with several destinations delivered an event to some of them only. */
+  | 'LOOKOUT_NOTIFICATION_PARTLY_DELIVERED';
 
 /**
  * The base of every error a caller may branch on, as undici's errors are: each subclass has its own `name` and a

@@ -16,6 +16,8 @@ export type ErrorCode =
   | 'TOO_MANY_REDIRECTS'
   | 'PROTOCOL_ERROR'
   | 'ASSERTION_FAILED'
+  | 'HEARTBEAT_FAILED'
+  | 'HEARTBEAT_MISSED'
   | 'INTERNAL';
 
 /** A phase of a probe, in the order they happen. */
@@ -107,6 +109,13 @@ export interface ProbeResult {
   /** Total wall time of the probe in milliseconds, from before DNS to the last byte. */
   totalMs: number;
   phases: PhaseTimings;
+  /**
+   * The longest the probing process's event loop was busy with other work while this probe was in flight, in ms
+   * (to 0.1 ms). Under about 1 ms is the normal; more means a phase that ended meanwhile may include the engine's
+   * own work (other probes' TLS handshakes, a garbage collection) and reads longer than the network took.
+   * Absent from results of engines before it was recorded.
+   */
+  eventLoopDelayMs?: number;
   /** The final HTTP status (kept when the probe failed after the status line arrived). */
   status?: number;
   /** The HTTP version of the final response: `'2'` when the server chose HTTP/2 by ALPN. */

@@ -7,7 +7,7 @@ import { describeError } from '../core/lookout-error';
 import type { MetricsSink } from '../core/ports/metrics-sink';
 import type { ResultStore } from '../core/ports/result-store';
 import type { QueuedRound, RoundQueue } from '../core/ports/round-queue';
-import type { ResolvedCheck, ResolvedMonitor } from '../core/resolve/resolved-monitor';
+import type { ResolvedMonitor, ResolvedProbedCheck } from '../core/resolve/resolved-monitor';
 import { type DueRound, dueRounds } from '../core/schedule/due-rounds';
 import { checksForRegion, checksForShard } from '../core/schedule/placement';
 import type { ProbeContext } from '../probe/probe-context';
@@ -77,7 +77,7 @@ export function createProbeHandler(deps: ProbeHandlerDeps) {
   const regionChecks = checksForRegion(deps.monitor, deps.region);
 
   async function run(
-    rounds: readonly DueRound<ResolvedCheck>[],
+    rounds: readonly DueRound<ResolvedProbedCheck>[],
     context: Pick<Context, 'getRemainingTimeInMillis'>,
   ): Promise<RunMinuteOutcome> {
     await deps.prepare?.();
@@ -101,10 +101,15 @@ export function createProbeHandler(deps: ProbeHandlerDeps) {
     return count;
   }
 
-  async function putRunMetrics(skipped: number, startedMs: number, minuteStartMs: number): Promise<void> {
+  /**
+   * `ProbesSkipped` only when a probe was skipped: a series costs $0.30 for each month it has data, prorated by
+   * the hour, so a region that never runs short of time pays nothing for it. (How long a run took is Lambda's own
+   * free `Duration` metric.)
+   */
+  async function putRunMetrics(skipped: number, minuteStartMs: number): Promise<void> {
+    if (skipped === 0) return;
     await deps.metrics.putMetrics([
       datum(metricNames.probesSkipped, 'Count', skipped, deps.region, minuteStartMs),
-      datum(metricNames.probeRunDuration, 'Milliseconds', deps.now() - startedMs, deps.region, minuteStartMs),
     ]);
   }
 
@@ -135,7 +140,7 @@ export function createProbeHandler(deps: ProbeHandlerDeps) {
     if (outcome.skipped > 0) {
       deps.log({ level: 'warn', message: 'ran short of time: probes not started', ...summary });
     }
-    await putRunMetrics(outcome.skipped, startedMs, minuteStartMs);
+    await putRunMetrics(outcome.skipped, minuteStartMs);
     const unwritten = reportUnwritten(outcome);
     if (unwritten > 0) {
       throw new Error(
@@ -148,10 +153,10 @@ export function createProbeHandler(deps: ProbeHandlerDeps) {
 
   /** Queues the later rounds; returns those that could not be queued (to run here, as before queues). */
   async function queue(
-    later: readonly DueRound<ResolvedCheck>[],
+    later: readonly DueRound<ResolvedProbedCheck>[],
     shardOf: Pick<RoundInput, 'shard' | 'shardCount'>,
     nowMs: number,
-  ): Promise<DueRound<ResolvedCheck>[]> {
+  ): Promise<DueRound<ResolvedProbedCheck>[]> {
     if (later.length === 0) return [];
     if (deps.roundQueue === undefined) return [...later];
     const queued: QueuedRound[] = later.map((round) => ({
@@ -215,7 +220,7 @@ export function createProbeHandler(deps: ProbeHandlerDeps) {
           : 'ran short of time: probes not started';
         deps.log({ level: 'warn', message, ...summary });
       }
-      await putRunMetrics(outcome.skipped, startedMs, minuteStartMs);
+      await putRunMetrics(outcome.skipped, minuteStartMs);
       if (reportUnwritten(outcome) > 0) {
         batchItemFailures.push({ itemIdentifier: record.messageId });
         continue;
@@ -239,9 +244,9 @@ export type ProbeReply<Event extends ProbeEvent> = Event extends SQSEvent ? SQSB
 
 /** The rounds due now (or within a second) and those to queue. */
 function splitRounds(
-  rounds: readonly DueRound<ResolvedCheck>[],
+  rounds: readonly DueRound<ResolvedProbedCheck>[],
   nowMs: number,
-): { now: DueRound<ResolvedCheck>[]; later: DueRound<ResolvedCheck>[] } {
+): { now: DueRound<ResolvedProbedCheck>[]; later: DueRound<ResolvedProbedCheck>[] } {
   const now = rounds.filter((round) => round.roundAtMs - nowMs < queueAtLeastMs);
   return { now, later: rounds.filter((round) => !now.includes(round)) };
 }

@@ -1,5 +1,11 @@
 // The sweep function's entry point (home region), every minute.
-import { evaluationDepsFromEnvironment } from './evaluation-environment';
+import { loadBundledMonitor } from './bundled-monitor';
+import { evaluationDepsFromEnvironment, statusPageRefresherFromEnvironment } from './evaluation-environment';
 import { createSweepHandler } from './sweep-handler';
 
-export const handler = createSweepHandler(evaluationDepsFromEnvironment('sweep'));
+const monitor = loadBundledMonitor();
+
+export const handler = createSweepHandler(
+  evaluationDepsFromEnvironment('sweep', monitor),
+  statusPageRefresherFromEnvironment(monitor),
+);

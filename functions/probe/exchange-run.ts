@@ -13,6 +13,7 @@ import { type FlowControl, ResponseBody } from './response-body';
  */
 export class ExchangeRun {
   #startedAt: number | undefined;
+  #sentAt: number | undefined;
   #firstByteAt: number | undefined;
   #lastByteAt: number | undefined;
   #status = 0;
@@ -49,9 +50,19 @@ export class ExchangeRun {
     this.#release = release;
   }
 
-  /** The request is about to be written: the TTFB clock starts. */
+  /** The request is about to be written: the TTFB clock starts, unless `requestSent` says when it went out. */
   requestStarting(): void {
     this.#startedAt ??= performance.now();
+  }
+
+  /**
+   * The whole request was handed to the connection: the TTFB clock starts here instead, so that building,
+   * encrypting and writing the request (Lookout's own work) is in no phase, as blackbox_exporter's `processing`
+   * starts once the request is written. Ignored when response bytes came first (a server that answers before
+   * reading a large body): the clock then keeps its start.
+   */
+  requestSent(): void {
+    if (this.#firstByteAt === undefined) this.#sentAt ??= performance.now();
   }
 
   /** Response bytes arrived, now; bytes before the request (a server that speaks first) are not a response. */
@@ -126,7 +137,12 @@ export class ExchangeRun {
   #finish(outcome: () => void, endedAt?: number): void {
     if (this.#settled) return;
     this.#settled = true;
-    recordReplyTimings(this.trace, this.#startedAt ?? performance.now(), this.#firstByteAt, endedAt);
+    recordReplyTimings(
+      this.trace,
+      this.#sentAt ?? this.#startedAt ?? performance.now(),
+      this.#firstByteAt,
+      endedAt,
+    );
     this.#detachDeadline();
     outcome();
     this.#body?.dispose();

@@ -8,8 +8,8 @@ import type { HttpRequest } from './http-exchange';
 /**
  * HTTP/1.1 over an open connection, with Node's own client (llhttp, native: nothing to compile on a process's first
  * request). Interim responses (`100 Continue` sent unasked, `103 Early Hints`, …) are skipped as RFC 9110 requires;
- * response headers may take up to 256 KiB. The first byte is timed from the socket's own `data` event, before
- * parsing; the request goes out with `Connection: close`, as one connection serves one probe.
+ * response headers may take up to 256 KiB. TTFB runs from the request written to the socket's own `data` event,
+ * before parsing; the request goes out with `Connection: close`, as one connection serves one probe.
  */
 export function exchangeHttp1(socket: Socket, request: HttpRequest, run: ExchangeRun): void {
   const onData = () => run.bytesArrived();
@@ -31,8 +31,14 @@ export function exchangeHttp1(socket: Socket, request: HttpRequest, run: Exchang
     socket.off('data', onData);
     if (!socket.destroyed) socket.destroy();
   });
-  // Emitted once the parser is attached, just before the request is written: Node's set-up stays off the clock.
-  outgoing.once('socket', () => run.requestStarting());
+  // Emitted once the parser is attached, just before Node writes the request (`tickOnSocket`, then `_flush`, in
+  // one tick): Node's set-up stays off the clock, and the tick queued here runs once the request was handed to the
+  // socket, so that building and encrypting it stays off the clock too. (`finish` would come a loop turn later,
+  // after the TLS layer's write completes: too late, sometimes after the response.)
+  outgoing.once('socket', () => {
+    run.requestStarting();
+    process.nextTick(() => run.requestSent());
+  });
   outgoing.on('response', (response: IncomingMessage) => {
     response.on('error', (error) => run.fail(error));
     if (run.settled) return;

@@ -1,5 +1,5 @@
-import type { CheckKind } from '../core/check-kinds';
-import type { ResolvedCheck } from '../core/resolve/resolved-monitor';
+import type { ProbedKind } from '../core/check-kinds';
+import type { ResolvedProbedCheck } from '../core/resolve/resolved-monitor';
 import type { ConnectionSettings } from './connection-settings';
 import type { Deadline } from './deadline';
 import type { HttpResponse } from './http-exchange';
@@ -11,8 +11,8 @@ import { resolveHeaders } from './resolve-headers';
 import { probeTcp, type TcpOutcome } from './tcp-probe';
 import { probeTls } from './tls-probe';
 
-/** A resolved check of kind `K`. */
-export type ResolvedCheckOf<K extends CheckKind> = Extract<ResolvedCheck, { kind: K }>;
+/** A resolved check of the probed kind `K`. */
+export type ResolvedCheckOf<K extends ProbedKind> = Extract<ResolvedProbedCheck, { kind: K }>;
 
 /** What a probe observed besides its trace: an HTTP response, a TCP reply, or nothing more (a TLS check). */
 export type ProbeObservation = Partial<HttpResponse & TcpOutcome>;
@@ -31,13 +31,16 @@ export type ReadyProbe = (
  * Probes the checks of kind `K`: first does what is neither latency nor under the timeout (reading secret header
  * values and the client certificate's key, building the TLS context), then returns the probe itself.
  */
-export type Prober<K extends CheckKind> = (
+export type Prober<K extends ProbedKind> = (
   check: ResolvedCheckOf<K>,
   context: ProbeContext,
 ) => Promise<ReadyProbe>;
 
-/** The prober of each kind of check, as blackbox_exporter's `Probers` map: a kind without one is a type error. */
-export const probers: { [K in CheckKind]: Prober<K> } = {
+/**
+ * The prober of each probed kind of check, as blackbox_exporter's `Probers` map: a probed kind without one is a
+ * type error, and a kind that is never probed (a heartbeat, whose results are its pings) has none.
+ */
+export const probers: { [K in ProbedKind]: Prober<K> } = {
   http: async (check, context) => {
     const [headers, tls] = await Promise.all([
       resolveHeaders(check.headers, context.resolveSecret),
@@ -56,7 +59,7 @@ export const probers: { [K in CheckKind]: Prober<K> } = {
 };
 
 /** Prepares a probe of `check` with the prober of its kind. */
-export function prepareProbe<K extends CheckKind>(
+export function prepareProbe<K extends ProbedKind>(
   check: ResolvedCheckOf<K>,
   context: ProbeContext,
 ): Promise<ReadyProbe> {

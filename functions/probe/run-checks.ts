@@ -1,6 +1,6 @@
 import { mapBounded } from '../core/map-bounded';
 import type { ProbeResult } from '../core/probe-result';
-import type { ResolvedCheck } from '../core/resolve/resolved-monitor';
+import type { ResolvedProbedCheck } from '../core/resolve/resolved-monitor';
 import { probeCheck } from './probe-check';
 import type { RunChecksOptions } from './probe-context';
 
@@ -11,7 +11,7 @@ const defaultConcurrency = 50;
  * holds one slot, never the others. Results come back in the order of `checks`.
  */
 export function runChecks(
-  checks: readonly ResolvedCheck[],
+  checks: readonly ResolvedProbedCheck[],
   options: RunChecksOptions,
 ): Promise<ProbeResult[]> {
   return mapBounded(checks, options.concurrency ?? defaultConcurrency, (check) => probeCheck(check, options));

@@ -1,13 +1,17 @@
 import type { AlertState } from '../core/alerting/alert-state';
 import type { LookoutEvent } from '../core/alerting/lookout-event';
 import { transitionTo } from '../core/alerting/transition';
+import { NotificationPartlyDeliveredError } from '../core/ports/notification-partly-delivered-error';
 import type { AlertBook } from './alert-book';
 import { deliveryLeaseMs, type EvaluationDeps } from './evaluation-deps';
 
 /**
  * Sends an alert's waiting events, oldest first, exactly once each: the deliverer first claims the outbox
  * with a lease (a conditional write, so of concurrent evaluators only one sends), an event leaves the outbox
- * only after the notifier accepted it, and a failed send stays for the next run. Returns how many were sent.
+ * only after the notifier accepted it, and a failed send stays for the next run. When a notifier with several
+ * destinations was refused by some, the ones that accepted are kept with the event (`partlyDelivered`, in the
+ * same write that ends the delivery: no extra write) and the next run sends only to the others. Returns how
+ * many were sent.
  */
 export async function deliverOutbox(
   deps: EvaluationDeps,
@@ -26,14 +30,17 @@ export async function deliverOutbox(
   );
   if (claimed.lease?.owner !== owner) return 0;
   const delivered: LookoutEvent[] = [];
+  let partly: NotificationPartlyDeliveredError | undefined;
   for (const event of claimed.outbox) {
     try {
-      await deps.notifier.publish(event);
+      await deps.notifier.publish(event, claimed.partlyDelivered?.[event.id]);
     } catch (error) {
+      if (error instanceof NotificationPartlyDeliveredError) partly = error;
       deps.log?.({
         level: 'error',
         message: 'notification not accepted; it stays queued',
         eventId: event.id,
+        ...(partly === undefined ? {} : { acceptedBy: partly.accepted }),
         error: String(error),
       });
       break;
@@ -42,7 +49,7 @@ export async function deliverOutbox(
     await recordDelivered(deps, event);
   }
   await book.update(state.key, state.kind, (current) =>
-    transitionTo(afterDelivery(deps, current, delivered, owner)),
+    transitionTo(afterDelivery(deps, current, delivered, owner, partly)),
   );
   return delivered.length;
 }
@@ -72,9 +79,16 @@ function afterDelivery(
   state: AlertState,
   delivered: readonly LookoutEvent[],
   owner: string,
+  partly: NotificationPartlyDeliveredError | undefined,
 ): AlertState {
   const sentIds = new Set(delivered.map((event) => event.id));
-  let next: AlertState = { ...state, outbox: state.outbox.filter((event) => !sentIds.has(event.id)) };
+  let next: AlertState = {
+    ...state,
+    outbox: state.outbox.filter((event) => !sentIds.has(event.id)),
+    partlyDelivered: undefined,
+  };
+  const partlyDelivered = stillPartlyDelivered(next, state.partlyDelivered, partly);
+  if (partlyDelivered !== undefined) next = { ...next, partlyDelivered };
   if (next.lease?.owner === owner) next = { ...next, lease: undefined };
   for (const event of delivered) {
     next = {
@@ -85,4 +99,21 @@ function afterDelivery(
     };
   }
   return next;
+}
+
+/**
+ * Who accepted each event still in the outbox: what was known, plus what this delivery learned (a destination
+ * never un-accepts); entries of events that left the outbox are dropped. `undefined` when there are none.
+ */
+function stillPartlyDelivered(
+  state: AlertState,
+  known: AlertState['partlyDelivered'],
+  partly: NotificationPartlyDeliveredError | undefined,
+): Record<string, string[]> | undefined {
+  const waiting = new Set(state.outbox.map((event) => event.id));
+  const entries = new Map(Object.entries(known ?? {}).filter(([eventId]) => waiting.has(eventId)));
+  if (partly !== undefined && waiting.has(partly.eventId)) {
+    entries.set(partly.eventId, [...new Set([...(entries.get(partly.eventId) ?? []), ...partly.accepted])]);
+  }
+  return entries.size === 0 ? undefined : Object.fromEntries(entries);
 }

@@ -46,7 +46,14 @@ export async function evaluateNewResults(
       outcome.failed.push({ checkId, error });
     }
   }
-  const published = results.filter((stored) => outcome.done.includes(stored.result.checkId));
+  // Only results of the check's own regions are measured: a heartbeat's `/start` (region `ping-start`) only times
+  // the run the next ping ends, and must publish no Availability or Latency datum.
+  const regionsOf = new Map(deps.monitor.checks.map((check) => [check.id, check.regions]));
+  const published = results.filter(
+    (stored) =>
+      outcome.done.includes(stored.result.checkId) &&
+      (regionsOf.get(stored.result.checkId) ?? []).includes(stored.result.region),
+  );
   const datums = buildResultMetrics(
     published.map((stored) => stored.result),
     deps.monitor.metrics,

@@ -1,7 +1,7 @@
 import { mapBounded } from '../core/map-bounded';
 import type { ResultStore } from '../core/ports/result-store';
 import type { StoredResult } from '../core/ports/stored-result';
-import type { ResolvedCheck } from '../core/resolve/resolved-monitor';
+import type { ResolvedProbedCheck } from '../core/resolve/resolved-monitor';
 import { type DueRound, dueRounds } from '../core/schedule/due-rounds';
 import { probeCheck } from '../probe/probe-check';
 import type { RunChecksOptions } from '../probe/probe-context';
@@ -43,12 +43,19 @@ export interface RunRoundsOptions extends RunChecksOptions {
    * @default 4
    */
   writesInFlight?: number;
+  /**
+   * Once aborted, no probe starts: rounds still waiting for their time end without probing, and probes of a
+   * round not yet started (beyond `concurrency`) are not started; probes already running finish and are
+   * written.
+   * @default never aborted
+   */
+  signal?: AbortSignal;
 }
 
 /** What `runMinute` needs. */
 export interface RunMinuteOptions extends RunRoundsOptions {
   /** The checks this invocation is responsible for (its region's, of its shard). */
-  checks: readonly ResolvedCheck[];
+  checks: readonly ResolvedProbedCheck[];
   /** The start of the scheduled minute, epoch milliseconds. */
   minuteStartMs: number;
   /**
@@ -62,7 +69,7 @@ export interface RunMinuteOptions extends RunRoundsOptions {
 export interface RunMinuteOutcome {
   rounds: number;
   probed: number;
-  /** Probes not started because the invocation would have run out of time. */
+  /** Probes not started because the invocation would have run out of time, or `signal` was aborted. */
   skipped: number;
   /** Results that could not be written after every retry, with the reason. */
   unwritten: UnwrittenResults[];
@@ -87,7 +94,7 @@ export function runMinute(options: RunMinuteOptions): Promise<RunMinuteOutcome> 
  * stays flat whatever the number of checks.
  */
 export async function runRounds(
-  rounds: readonly DueRound<ResolvedCheck>[],
+  rounds: readonly DueRound<ResolvedProbedCheck>[],
   options: RunRoundsOptions,
 ): Promise<RunMinuteOutcome> {
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
@@ -100,9 +107,13 @@ export async function runRounds(
     ...(options.writesInFlight === undefined ? {} : { writesInFlight: options.writesInFlight }),
     ...(options.onWritten === undefined ? {} : { onWritten: options.onWritten }),
   });
-  const runRound = async (round: DueRound<ResolvedCheck>) => {
+  const runRound = async (round: DueRound<ResolvedProbedCheck>) => {
     const waitMs = round.roundAtMs - options.now();
     if (waitMs > 0) await sleep(waitMs);
+    if (options.signal?.aborted) {
+      outcome.skipped += round.checks.length;
+      return;
+    }
     const leftMs = remainingMs();
     const fits = round.checks.filter(
       (check) => check.timeoutMs * (check.retries + 1) + writeMarginMs <= leftMs,
@@ -112,6 +123,11 @@ export async function runRounds(
     outcome.rounds += 1;
     outcome.probed += fits.length;
     await mapBounded(fits, concurrency, async (check) => {
+      if (options.signal?.aborted) {
+        outcome.skipped += 1;
+        outcome.probed -= 1;
+        return;
+      }
       const stored: StoredResult = { result: await probeCheck(check, options), roundAtMs: round.roundAtMs };
       options.onResult?.(stored);
       await writer.add(stored);

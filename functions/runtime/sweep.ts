@@ -1,9 +1,12 @@
 import type { AlertKind } from '../core/alerting/alert-kind';
+import type { AlertState } from '../core/alerting/alert-state';
 import { applyStatusChange, type DesiredStatus } from '../core/alerting/apply-status-change';
 import { desiredCertificateStatus } from '../core/alerting/certificate-alert';
 import { followUp } from '../core/alerting/follow-up';
 import { alertKey } from '../core/alerting/new-alert-state';
 import { desiredProbeMissingStatus, missingAfterIntervals } from '../core/alerting/probe-missing-alert';
+import { pingRegion } from '../core/declare/defaults';
+import { missedPingResult } from '../core/heartbeat/ping';
 import { mapBounded } from '../core/map-bounded';
 import type { MetricDatum } from '../core/metrics/metric-datum';
 import type { ProbeCounter } from '../core/ports/counter-store';
@@ -18,6 +21,7 @@ import { deliverOutbox } from './deliver-outbox';
 import { evaluateCheckSlos } from './evaluate-check-slos';
 import { evaluateRounds, roundCloseAfterMs, roundsFromMs } from './evaluate-rounds';
 import type { EvaluationDeps } from './evaluation-deps';
+import { summarizeDays } from './summarize-days';
 import { transitionContextFor } from './transition-context-for';
 
 /** Checks swept at once by default: each is a few round trips to the table, mostly waiting. */
@@ -50,13 +54,16 @@ export interface SweepOutcome {
   failed: { checkId: string; error: unknown }[];
   /** Notifications sent. */
   sent: number;
+  /** The alert states of each check swept, as the sweep left them (the status page's states, not read again). */
+  alertStates: Map<string, AlertState[]>;
 }
 
 /**
  * The minute-by-minute pass over the checks of one shard, `concurrency` at a time: judges rounds that closed
  * without every region reporting, certificate expiry, silent regions (probe missing); counts the rounds that
  * closed into the check's counter (every check: the SLO windows and the per-day history read it) and, when it
- * wrote one, evaluates the SLO's burn rates; settles flapping, sends reminders and what a maintenance window held
+ * wrote one, evaluates the SLO's burn rates (and, with the first counter of a UTC day, adds the closed days to the
+ * check's day summary: `summarizeDays`); settles flapping, sends reminders and what a maintenance window held
  * back; retries every notification still waiting; publishes SLO budgets.
  *
  * Per check-minute, in steady state (measured by `npm run bench:storage`): reads its alert states, its newest
@@ -66,13 +73,14 @@ export interface SweepOutcome {
  */
 export async function sweep(deps: EvaluationDeps, options: SweepOptions = {}): Promise<SweepOutcome> {
   const checks = checksForShard(deps.monitor.checks, options.shard ?? 0, options.shardCount ?? 1);
-  const outcome: SweepOutcome = { swept: 0, failed: [], sent: 0 };
+  const outcome: SweepOutcome = { swept: 0, failed: [], sent: 0, alertStates: new Map() };
   const datums: MetricDatum[] = [];
   await mapBounded(checks, options.concurrency ?? defaultSweepConcurrency, async (check) => {
     try {
       const checkOutcome = await sweepCheck(deps, check);
       datums.push(...checkOutcome.datums);
       outcome.sent += checkOutcome.sent;
+      outcome.alertStates.set(check.id, checkOutcome.alertStates);
       outcome.swept += 1;
     } catch (error) {
       deps.log?.({
@@ -91,7 +99,7 @@ export async function sweep(deps: EvaluationDeps, options: SweepOptions = {}): P
 async function sweepCheck(
   deps: EvaluationDeps,
   check: ResolvedCheck,
-): Promise<{ datums: MetricDatum[]; sent: number }> {
+): Promise<{ datums: MetricDatum[]; sent: number; alertStates: AlertState[] }> {
   const nowMs = deps.now();
   const context = transitionContextFor(deps, check.id, nowMs);
   const [book, previous] = await Promise.all([
@@ -107,6 +115,8 @@ async function sweepCheck(
       countingFromMs(previous, nowMs),
     ),
   );
+  const missed = await recordMissedPing(deps, check, results, nowMs);
+  if (missed !== undefined) results.push(missed);
   await evaluateRounds(deps, book, check, { results });
   const counter = await countClosedRounds(deps, check, previous, results, nowMs);
   // A region with no result since the read's start (more than its silence allows) last reported when the
@@ -126,7 +136,8 @@ async function sweepCheck(
       [...latest.values()].map((stored) => stored.result),
     ),
   );
-  for (const region of check.regions) {
+  // A heartbeat's silence is its missed pings (`recordMissedPing`), not a missing probe.
+  for (const region of check.kind === 'heartbeat' ? [] : check.regions) {
     const reportedMs = lastReportedMs[region];
     const lastReportedAt =
       latest.get(region)?.result.startedAt ??
@@ -151,7 +162,8 @@ async function sweepCheck(
     );
     sent += await deliverOutbox(deps, book, followed);
   }
-  return { datums: slos.datums, sent };
+  await summarizeDays(deps, check, previous, counter);
+  return { datums: slos.datums, sent, alertStates: book.all() };
 }
 
 /** Writes the check's next counter when rounds closed (or late results came); the counter written, if any. */
@@ -173,6 +185,26 @@ async function countClosedRounds(
   if (next === undefined) return undefined;
   const written = await deps.store.putCounter(check.id, next, counterRetentionMs(check, deps.monitor));
   return written ? next : undefined;
+}
+
+/**
+ * For a heartbeat whose `period + grace` passed without a ping, writes the `HEARTBEAT_MISSED` result (a result
+ * like a ping's, so rounds, counters, SLOs and messages treat it as one failed round) and returns it; one per
+ * missed period, each 1 WRU. Nothing for other kinds, or before a heartbeat's first ping. The read covers at
+ * least two periods plus the grace (`missingAfterIntervals`), so the newest ping or missed result is in it.
+ */
+async function recordMissedPing(
+  deps: EvaluationDeps,
+  check: ResolvedCheck,
+  results: readonly StoredResult[],
+  nowMs: number,
+): Promise<StoredResult | undefined> {
+  if (check.kind !== 'heartbeat') return undefined;
+  const latest = latestByRegion(results).get(pingRegion)?.result;
+  const missed = missedPingResult(check, latest, nowMs);
+  if (missed === undefined) return undefined;
+  await deps.store.putResults([missed], deps.monitor.retentionMs);
+  return missed;
 }
 
 /** The newest result of each region among `results`. */

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,7 +6,7 @@ import { validateMonitor } from '../../functions/core';
 import type { ProbeResult } from '../../functions/core/probe-result';
 import { closedPort } from '../support/closed-port';
 import { type LoopbackHttpServer, startLoopbackHttpServer } from './loopback-http-server';
-import { coreDirPath, coreIndexPath, runLookout } from './run-lookout';
+import { coreDirPath, coreIndexPath, repoRoot, runLookout } from './run-lookout';
 
 const ansiEscape = '\u001b[';
 
@@ -256,6 +256,14 @@ describe('lookout check', () => {
     const noDefault = await runLookout(['check', '--config', noDefaultPath], { cwd: workDir });
     expect(noDefault.exitCode).toBe(2);
     expect(noDefault.stderr).toContain('has no default export');
+
+    const directoryPath = join(workDir, 'a-directory');
+    await mkdir(directoryPath, { recursive: true });
+    const directory = await runLookout(['check', '--config', directoryPath], { cwd: workDir });
+    expect(directory.exitCode).toBe(2);
+    expect(directory.stderr).toBe(
+      `lookout: config module ${directoryPath} is a directory with no index.ts; give --config the module file, such as ${join(directoryPath, 'index.ts')}\n`,
+    );
   });
 
   it('prints usage and exits 2 on an unknown command or flag, and exits 0 with --help', async () => {
@@ -272,5 +280,25 @@ describe('lookout check', () => {
     const help = await runLookout(['--help'], { cwd: workDir });
     expect(help.exitCode).toBe(0);
     expect(help.stdout).toContain('lookout check [--config <module>]');
+  });
+
+  it('shows each command its own help, and the version', async () => {
+    const check = await runLookout(['check', '--help'], { cwd: workDir });
+    expect(check.exitCode).toBe(0);
+    expect(check.stdout).toMatch(/^Usage: lookout check \[--config <module>\]/);
+    const run = await runLookout(['run', '-h'], { cwd: workDir });
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toMatch(/^Usage: lookout run \[--config <module>\]/);
+    expect(run.stdout).toContain('--data-dir');
+    const version = await runLookout(['--version'], { cwd: workDir });
+    expect(version.exitCode).toBe(0);
+    const manifest = JSON.parse(await readFile(join(repoRoot, 'package.json'), 'utf8')) as {
+      version: string;
+    };
+    expect(version.stdout).toMatch(
+      new RegExp(
+        `^lookout ${manifest.version.replaceAll('.', '\\.')} \\(Node\\.js v\\d+\\.\\d+\\.\\d+\\)\n$`,
+      ),
+    );
   });
 });

@@ -74,8 +74,9 @@ describe('lookout cost', () => {
     expect(run.exitCode).toBe(0);
     expect(run.stdout).toContain('21 checks from us-east-1, eu-west-1, ap-southeast-2 (home us-east-1)');
     expect(run.stdout).toContain(`List prices of us-east-1 in USD, checked ${priceListCheckedOn}`);
+    // 21 checks × Availability and Latency; Lookout's own ProbesSkipped has no data while no probe is skipped.
     expect(run.stdout).toMatch(
-      /^CloudWatch\s+Custom metric series\s+48\s+metric-months\s+\$0\.30 per metric-month\s+\$14\.40$/m,
+      /^CloudWatch\s+Custom metric series\s+42\s+metric-months\s+\$0\.30 per metric-month\s+\$12\.60$/m,
     );
     expect(run.stdout).toMatch(
       /^DynamoDB\s+Write request units\s+[\d,]+\s+write request units\s+\$0\.625 per 1M write request units\s+\$[\d.]+$/m,

@@ -17,7 +17,15 @@ describe('parseCliArgs', () => {
 
   it('recognizes --help and -h', () => {
     expect(parseCliArgs(['--help'])).toEqual({ command: 'help' });
-    expect(parseCliArgs(['check', '-h'])).toEqual({ command: 'help' });
+    // Each command has its own help.
+    expect(parseCliArgs(['check', '-h'])).toEqual({ command: 'help', topic: 'check' });
+    expect(parseCliArgs(['run', '--help'])).toEqual({ command: 'help', topic: 'run' });
+    expect(parseCliArgs(['cost', '--help'])).toEqual({ command: 'help', topic: 'cost' });
+  });
+
+  it('recognizes --version and -v', () => {
+    expect(parseCliArgs(['--version'])).toEqual({ command: 'version' });
+    expect(parseCliArgs(['-v'])).toEqual({ command: 'version' });
   });
 
   it('reports a missing or unknown command, an unknown flag and a stray argument', () => {

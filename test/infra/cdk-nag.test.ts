@@ -7,7 +7,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { addLookoutNagChecks, LookoutStage } from '../../infra';
 import { defined } from './defined';
-import { manyChecksMonitor, threeRegionMonitor } from './infra-monitors';
+import { heartbeatMonitor, manyChecksMonitor, threeRegionMonitor } from './infra-monitors';
 import { synthLookout } from './synth-lookout';
 
 const outdirs: string[] = [];
@@ -36,6 +36,12 @@ describe('cdk-nag (AwsSolutions and Serverless)', () => {
   it('finds nothing unacknowledged in any stack of a full monitor', () => {
     const outdir = freshOutdir();
     synthLookout({ monitor: threeRegionMonitor(), nag: true, outdir });
+    expect(findings(outdir)).toEqual([]);
+  });
+
+  it('finds nothing unacknowledged with heartbeat checks (the ping function behind its Function URL)', () => {
+    const outdir = freshOutdir();
+    synthLookout({ monitor: heartbeatMonitor(), nag: true, outdir });
     expect(findings(outdir)).toEqual([]);
   });
 

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { defineMonitor, http, type MonitorDeclaration, tcp, tls } from '../../functions/core';
 import type { LookoutProps } from '../../infra';
 import { externalTool } from '../support/external-tool';
-import { threeRegionMonitor } from './infra-monitors';
+import { heartbeatMonitor, statusPageMonitor, threeRegionMonitor } from './infra-monitors';
 import { synthLookout } from './synth-lookout';
 
 /** cfn-lint (Python, preinstalled on this project's machines): skipped where missing, required under CI. */
@@ -96,6 +96,20 @@ describe('cfn-lint', () => {
         ],
       });
       expect(lint(monitor, { resourcePrefix: 'acme-uptime' })).toEqual([]);
+    },
+  );
+
+  it.skipIf(!cfnLint.available)(
+    `passes every template of a monitor with heartbeat checks (ping function, Function URL, output)${cfnLint.skipNote}`,
+    () => {
+      expect(lint(heartbeatMonitor())).toEqual([]);
+    },
+  );
+
+  it.skipIf(!cfnLint.available)(
+    `passes every template of a monitor with a status page (bucket, CloudFront, origin access control)${cfnLint.skipNote}`,
+    () => {
+      expect(lint(statusPageMonitor())).toEqual([]);
     },
   );
 });

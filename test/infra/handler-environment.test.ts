@@ -3,9 +3,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   type HandlerName,
   handlerEnvironment,
+  handlerVariables,
   optionalHandlerEnvironment,
 } from '../../functions/core/contract/handler-environment';
-import { manyChecksMonitor, threeRegionMonitor } from './infra-monitors';
+import { manyChecksMonitor, statusPageMonitor, threeRegionMonitor } from './infra-monitors';
 import { resourcesOf, type SynthesizedLookout, synthLookout } from './synth-lookout';
 
 let lookout: SynthesizedLookout;
@@ -63,5 +64,19 @@ describe('the handler environment contract', () => {
         [...handlerEnvironment.probe, ...optionalHandlerEnvironment.probe, 'NODE_OPTIONS'].sort(),
       );
     }
+  });
+
+  it('sets the status page bucket and URL on the sweep only, and only where a status page is declared', () => {
+    const functions = synthesizedFunctions(synthLookout({ monitor: statusPageMonitor() }));
+    const statusPageVariables = [handlerVariables.statusPageBucket, handlerVariables.statusPageUrl];
+    for (const { handler, variables } of functions) {
+      const expected = handler === 'sweep' ? statusPageVariables : [];
+      expect(
+        variables.filter((name) => (statusPageVariables as readonly string[]).includes(name)),
+        handler,
+      ).toEqual(expected);
+    }
+    for (const { variables } of synthesizedFunctions())
+      expect(variables.filter((name) => name.startsWith('LOOKOUT_STATUS_PAGE'))).toEqual([]);
   });
 });

@@ -1,4 +1,12 @@
-import { defineMonitor, http, type MonitorDeclaration, secret, tcp, tls } from '../../functions/core';
+import {
+  defineMonitor,
+  heartbeat,
+  http,
+  type MonitorDeclaration,
+  secret,
+  tcp,
+  tls,
+} from '../../functions/core';
 
 /** A secret value the tests put where the local resolver reads it; it must never reach the synthesized output. */
 export const secretValues = {
@@ -78,4 +86,35 @@ export function manyChecksMonitor(count = 80): MonitorDeclaration {
       ),
     ],
   });
+}
+
+/** The three-region monitor with a public status page of two of its checks. */
+export function statusPageMonitor(): MonitorDeclaration {
+  return { ...threeRegionMonitor(), statusPage: { title: 'Acme status', checks: ['api', 'www-cert'] } };
+}
+
+/**
+ * The three-region monitor with two heartbeat checks, their tokens in SSM and in Secrets Manager: the home stack
+ * gets the ping function and its Function URL.
+ */
+export function heartbeatMonitor(): MonitorDeclaration {
+  const monitor = threeRegionMonitor();
+  return {
+    ...monitor,
+    checks: [
+      ...monitor.checks,
+      heartbeat({
+        id: 'nightly-backup',
+        period: '1d',
+        grace: '1h',
+        token: secret('/lookout/heartbeat/backup'),
+      }),
+      heartbeat({
+        id: 'weekly-report',
+        period: '7d',
+        grace: '2h',
+        token: secret('secretsmanager:prod/report-token'),
+      }),
+    ],
+  };
 }

@@ -24,8 +24,17 @@ const notPhysicalNames: Record<string, Record<string, string>> = {
   'AWS::Events::Rule': { EventBusName: 'names the bus the rule is on' },
 };
 
+/**
+ * Names that are not top-level properties, by resource type: the path to the name inside the properties. The
+ * generic rule above sees only top-level ones.
+ */
+const nestedNames: Record<string, string[]> = {
+  'AWS::CloudFront::OriginAccessControl': ['OriginAccessControlConfig', 'Name'],
+};
+
 /** Resource types whose names are unique per account, not per region (IAM is global; so are dashboards). */
 const accountWideTypes = new Set([
+  'AWS::CloudFront::OriginAccessControl',
   'AWS::IAM::Role',
   'AWS::IAM::ManagedPolicy',
   'AWS::IAM::User',
@@ -94,6 +103,21 @@ export function namedResources(assembly: CloudAssembly): NamedResource[] {
     });
     const resources = (stack.template as { Resources?: Record<string, TemplateResource> }).Resources ?? {};
     for (const [logicalId, resource] of Object.entries(resources)) {
+      const nested = nestedNames[resource.Type];
+      if (nested !== undefined) {
+        let value: unknown = resource.Properties;
+        for (const key of nested) value = (value as Record<string, unknown> | undefined)?.[key];
+        const name = literalName(value, pseudo);
+        if (name !== undefined) {
+          found.push({
+            scope: accountWideTypes.has(resource.Type) ? `aws://${account}` : `aws://${account}/${region}`,
+            type: resource.Type,
+            property: nested.join('.'),
+            name,
+            source: `${stack.stackName}/${logicalId}`,
+          });
+        }
+      }
       for (const [property, value] of Object.entries(resource.Properties ?? {})) {
         if (!property.endsWith('Name')) continue;
         if (notPhysicalNames['*']?.[property] || notPhysicalNames[resource.Type]?.[property]) continue;

@@ -2,7 +2,7 @@ import { App } from 'aws-cdk-lib';
 import { describe, expect, it } from 'vitest';
 import { defineMonitor, http, type MonitorDeclaration, tcp } from '../../functions/core';
 import { Lookout, type LookoutProps, LookoutStage } from '../../infra';
-import { manyChecksMonitor, threeRegionMonitor } from './infra-monitors';
+import { heartbeatMonitor, manyChecksMonitor, statusPageMonitor, threeRegionMonitor } from './infra-monitors';
 import { type NamedResource, nameCollisions, namedResources, stackNameType } from './named-resources';
 
 const account = '123456789012';
@@ -102,6 +102,41 @@ describe('physical names', () => {
       },
     ]);
     expectUnique(named);
+  });
+
+  it('are unique for Lookouts side by side with heartbeat checks, even when one prefix ends in -ping', () => {
+    const named = synthesize([
+      { id: 'Lookout', props: { monitor: heartbeatMonitor(), account } },
+      { id: 'LookoutPing', props: { monitor: heartbeatMonitor(), account, resourcePrefix: 'lookout-ping' } },
+    ]);
+    expectUnique(named);
+    expect(
+      named
+        .filter((entry) => entry.type === 'AWS::Lambda::Function' && entry.name.endsWith('-ping'))
+        .map((entry) => entry.name)
+        .sort(),
+    ).toEqual(['lookout-ping', 'lookout-ping-ping']);
+  });
+
+  it('are unique for Lookouts side by side with status pages (CloudFront names are unique per account)', () => {
+    const named = synthesize([
+      { id: 'Lookout', props: { monitor: statusPageMonitor(), account } },
+      {
+        id: 'LookoutEu',
+        props: {
+          monitor: { ...statusPageMonitor(), homeRegion: 'eu-west-1' },
+          account,
+          resourcePrefix: 'lookout-eu',
+        },
+      },
+    ]);
+    expectUnique(named);
+    expect(
+      named
+        .filter((entry) => entry.type === 'AWS::CloudFront::OriginAccessControl')
+        .map((entry) => entry.name)
+        .sort(),
+    ).toEqual(['lookout-eu-status-page', 'lookout-status-page']);
   });
 
   it('cannot be shared: a second Lookout with the same prefix in the same account fails synth', () => {

@@ -2,7 +2,10 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { describe, expect, it } from 'vitest';
 import type { HandlerName } from '../../functions/core/contract/handler-environment';
 import { tableActions } from '../../functions/core/contract/table-actions';
+import { heartbeat } from '../../functions/core/declare/check-builders';
+import { secret } from '../../functions/core/declare/secret';
 import { evaluateNewResults } from '../../functions/runtime/evaluate-new-results';
+import { type PingDeps, PingRateLimiter, recordPing } from '../../functions/runtime/record-ping';
 import { sweep } from '../../functions/runtime/sweep';
 import { faults } from '../support/fault-proxy';
 import { oneCheckMonitor, recordingNotifier, Scenario, type SimulatedOutcome } from '../support/scenario';
@@ -41,7 +44,7 @@ function recordingClient(called: Called, running: () => HandlerName): DynamoDBCl
  * read the item back to tell it from someone else's).
  */
 async function recordEveryPath(): Promise<Called> {
-  const called: Called = { probe: new Set(), evaluate: new Set(), sweep: new Set() };
+  const called: Called = { probe: new Set(), evaluate: new Set(), sweep: new Set(), ping: new Set() };
   let puts = 0;
   db.proxy.setPlan((request) =>
     request.operation === 'PutItem' && ++puts % 7 === 0 ? faults.serverError(true) : undefined,
@@ -83,7 +86,33 @@ async function recordEveryPath(): Promise<Called> {
     await minute((region) => (region === 'eu-west-1' ? 'skip' : 'slow'));
   for (let index = 0; index < 10; index += 1) await minute(() => 'ok');
   expect(notifier.sent.length, 'the scenario notified').toBeGreaterThan(2);
+  await recordPings(called);
   return called;
+}
+
+/** The ping function's path (`recordPing` over the same adapter): a start, its success, a failure, a wrong token. */
+async function recordPings(called: Called): Promise<void> {
+  const token = 'table-actions-token';
+  const run = new Scenario(
+    {
+      homeRegion: 'us-east-1',
+      regions: ['us-east-1'],
+      checks: [heartbeat({ id: 'nightly-backup', period: '1d', grace: '1h', token: secret('/hb/backup') })],
+    },
+    { endpoint: db.endpoint, client: recordingClient(called, () => 'ping'), tableName: db.tableName },
+  );
+  const deps: PingDeps = {
+    monitor: run.monitor,
+    store: run.store,
+    resolveSecret: async () => token,
+    limiter: new PingRateLimiter(),
+    now: () => run.nowMs,
+  };
+  for (const path of ['/start', '', '/fail', '']) {
+    run.nowMs += 60_000;
+    await recordPing(deps, { path: `/ping/nightly-backup/${token}${path}`, bodyBytes: 0, body: '' });
+  }
+  await recordPing(deps, { path: '/ping/nightly-backup/wrong/fail', bodyBytes: 0, body: '' });
 }
 
 describe('the DynamoDB actions of each function', () => {
@@ -92,7 +121,7 @@ describe('the DynamoDB actions of each function', () => {
     console.log(
       JSON.stringify(Object.fromEntries(Object.entries(called).map(([k, v]) => [k, [...v].sort()]))),
     );
-    for (const handler of ['probe', 'evaluate', 'sweep'] as const) {
+    for (const handler of ['probe', 'evaluate', 'sweep', 'ping'] as const) {
       expect([...called[handler]].sort(), handler).toEqual([...tableActions[handler]].sort());
     }
   }, 120_000);

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expect as lookoutExpect } from '../../functions/core';
 import type { ErrorPhase, ProbeResult } from '../../functions/core/probe-result';
-import type { ResolvedCheck } from '../../functions/core/resolve/resolved-monitor';
+import type { ResolvedProbedCheck } from '../../functions/core/resolve/resolved-monitor';
 import { probeCheck } from '../../functions/probe';
 import { type TestCertificates, testCertificates } from '../support/certificates';
 import { closeAfterEach } from '../support/close-after-each';
@@ -135,6 +135,6 @@ describe('probeCheck: every error has a phase', () => {
   }
 });
 
-function run(check: ResolvedCheck): Promise<ProbeResult> {
+function run(check: ResolvedProbedCheck): Promise<ProbeResult> {
   return probeCheck(check, testContext());
 }

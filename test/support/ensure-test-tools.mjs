@@ -1,8 +1,9 @@
 // Run before `npm test` (the `pretest` script): the tests need openssl (certificates made at test time, and
 // `openssl s_server` as a real TLS server), nginx (the probe engine is tested against it: TLS versions, chains,
-// client certificates, gzip, HTTP/2, large headers, a trickle) and Chromium (the status page is tested in a real
-// headless browser). Installs what is missing with apt-get when running as root on Debian or Ubuntu (CI, a fresh
-// machine); otherwise says how to install it and fails.
+// client certificates, gzip, HTTP/2, large headers, a trickle), Chromium (the status page is tested in a real
+// headless browser) and tmux (`lookout run`'s live view is tested in a real 80-column terminal). Installs what
+// is missing with apt-get when running as root on Debian or Ubuntu (CI, a fresh machine); otherwise says how
+// to install it and fails.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
@@ -10,6 +11,7 @@ const tools = [
   { name: 'openssl', found: () => onPath('openssl'), aptPackage: 'openssl' },
   { name: 'Chromium', found: () => chromiumPath() !== undefined, aptPackage: 'chromium' },
   { name: 'nginx', found: () => nginxPath() !== undefined, aptPackage: 'nginx-light' },
+  { name: 'tmux', found: () => onPath('tmux'), aptPackage: 'tmux' },
 ];
 
 /** Where nginx is: LOOKOUT_NGINX, else Debian's /usr/sbin/nginx, else `nginx` on the PATH (as test/support/nginx.ts looks). */

@@ -72,6 +72,8 @@ export interface CompactResult {
   t: number;
   /** Phases. */
   p: CompactPhases;
+  /** eventLoopDelayMs, to 0.1 ms, when the result has it. */
+  l?: number;
   /** status. */
   s?: number;
   /** bytesRead. */
@@ -109,6 +111,7 @@ const namedFields = new Set<string>([
   'degraded',
   'totalMs',
   'phases',
+  'eventLoopDelayMs',
   'status',
   'bytesRead',
   'bodyTruncated',
@@ -156,6 +159,7 @@ export function toCompactResult(
     p: compactPhases(result.phases),
   };
   if (startedAtMs !== roundAtMs) compact.d = startedAtMs - roundAtMs;
+  if (result.eventLoopDelayMs !== undefined) compact.l = tenthMs(result.eventLoopDelayMs);
   if (result.status !== undefined) compact.s = result.status;
   if (result.bytesRead !== undefined) compact.b = result.bytesRead;
   if (result.remoteAddress !== undefined) compact.a = result.remoteAddress;
@@ -209,6 +213,7 @@ export function fromCompactResult(
     degraded: (compact.f & 2) !== 0,
     totalMs: compact.t,
     phases: phasesOf(compact.p),
+    ...(compact.l === undefined ? {} : { eventLoopDelayMs: compact.l }),
     ...(compact.s === undefined ? {} : { status: compact.s }),
     ...(compact.b === undefined ? {} : { bytesRead: compact.b }),
     ...((compact.f & 12) === 0 ? {} : { bodyTruncated: (compact.f & 4) !== 0 }),

@@ -4,6 +4,7 @@ import type { ResolvedCheck } from '../../core/resolve/resolved-monitor';
 import { checkLookup } from './check-lookup';
 import { createDynamoDbAlertStateStore } from './dynamodb-alert-state-store';
 import { createDynamoDbCounterStore } from './dynamodb-counter-store';
+import { createDynamoDbDaySummaryStore } from './dynamodb-day-summary-store';
 import { createDynamoDbEventLog } from './dynamodb-event-log';
 import { createDynamoDbResultStore } from './dynamodb-result-store';
 import { createStoreContext, type StoreRetryOptions } from './store-context';
@@ -59,6 +60,7 @@ export function createDynamoDbStore(options: DynamoDbStoreOptions): LookoutStore
       checkLookup(options.checks ?? []),
     ),
     ...createDynamoDbCounterStore(context),
+    ...createDynamoDbDaySummaryStore(context),
     ...createDynamoDbAlertStateStore(context),
     ...createDynamoDbEventLog(context),
   };

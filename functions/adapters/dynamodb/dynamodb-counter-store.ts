@@ -111,7 +111,7 @@ function toCounterItem(checkId: string, counter: ProbeCounter, retentionMs: numb
     };
   }
   const histogram = counter.latencyHistogram;
-  if (histogram !== undefined && histogram.some((count) => count > 0)) {
+  if (histogram?.some((count) => count > 0)) {
     item[attribute.latencyHistogram] = { S: encodeHistogram(histogram) };
   }
   return item;

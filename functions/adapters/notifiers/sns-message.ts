@@ -1,3 +1,4 @@
+import type { ChatNotification } from '../../core/messages/render-chat-notification';
 import type { RenderedNotification } from '../../core/messages/render-notification';
 
 /** SNS's limit on one published message, message attributes included (256 KiB). */
@@ -35,6 +36,20 @@ export function buildSnsMessage(rendered: RenderedNotification, maxBytes: number
   throw new Error(
     `the event is too large for one SNS message (${Buffer.byteLength(rendered.json)} bytes of JSON)`,
   );
+}
+
+/**
+ * The `Message` of a chat topic publish: the custom notification as JSON, published as is (no
+ * `MessageStructure`: Amazon Q Developer reads the raw message). The renderer keeps every field within the
+ * format's limits, so the message is a few KiB at most; throws if it were ever over SNS's limit.
+ */
+export function buildChatMessage(notification: ChatNotification): string {
+  const message = JSON.stringify(notification);
+  const sizeBytes = Buffer.byteLength(message);
+  if (sizeBytes > snsMessageMaxBytes - safetyBytes) {
+    throw new Error(`the chat notification of ${notification.id} is too large for SNS (${sizeBytes} bytes)`);
+  }
+  return message;
 }
 
 /** The room for the message once the attributes are counted. */

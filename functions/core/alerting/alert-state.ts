@@ -45,5 +45,10 @@ export interface AlertState {
   lastEvent?: LookoutEvent;
   /** Events waiting for delivery, oldest first. */
   outbox: LookoutEvent[];
+  /**
+   * For an event still in the outbox that some of the notifier's destinations accepted (the alert topic but not
+   * the chat topic, say): their names, by event id. The next attempt sends only to the others.
+   */
+  partlyDelivered?: Record<string, string[]>;
   lease?: DeliveryLease;
 }

@@ -36,8 +36,17 @@ export interface SloBurn {
   /** Burn rates measured over the long and the short window. */
   longBurnRate: number;
   shortBurnRate: number;
-  /** Error budget left over the whole SLO window, in percent (negative once spent). */
-  budgetRemainingPercent: number;
+  /**
+   * The probes of the rule's long window and how many of them were bad (failed, or for latency slow or
+   * failed): what happened, in numbers. Absent in events from before it was added.
+   */
+  longWindowProbes?: { bad: number; total: number };
+  /**
+   * Error budget left over the whole SLO window, in percent (negative once spent). Absent while the window
+   * holds too few probes for its budget to allow even one bad probe (a new check: 3 failed probes of 3 would
+   * read -99900% of a 99.9% budget), when the figure means nothing yet.
+   */
+  budgetRemainingPercent?: number;
 }
 
 /** Certificate details of a `certificate` event. */

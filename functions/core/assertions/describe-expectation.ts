@@ -26,13 +26,17 @@ export function formatTarget(target: AssertionTarget | undefined, unit: TargetUn
   return formatJsonValue(target);
 }
 
-/** What an assertion expects, as the words after "expected": `less than 400`, `to contain "json"`. */
+/**
+ * What an assertion expects, as the words after "expected": `less than 400`, `to contain "json"`, `[]` (a list
+ * to equal is shown as JSON, brackets included, so that an empty one shows).
+ */
 export function describeExpectation(
   comparison: Comparison,
   target: AssertionTarget | undefined,
   unit: TargetUnit,
 ): string {
-  const shown = formatTarget(target, unit);
+  const isEquality = comparison === 'equals' || comparison === 'notEquals';
+  const shown = isEquality && Array.isArray(target) ? formatJsonValue(target) : formatTarget(target, unit);
   switch (comparison) {
     case 'equals':
       return shown;

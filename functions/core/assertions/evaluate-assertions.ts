@@ -176,11 +176,33 @@ function readJsonBody(path: string, observation: Observation, parsed: ParsedBody
     const reason = error instanceof Error ? error.message : String(error);
     return { reason: `${path} is not a valid JSONPath (${reason})`, actual: null };
   }
-  if (matches.length === 0) return absent(`${path} not found`);
+  if (matches.length === 0) return absent(`${path} not found${lengthHint(path, parsed.document)}`);
   const first = present(`${path} is ${formatJsonValue(matches[0])}`, matches[0]);
   if (matches.length === 1) return first;
   // Several matches: equality and ordering look at the first; contains looks among all of them.
   return { ...first, seen: `${first.seen} (the first of ${matches.length} matches)`, allMatches: matches };
+}
+
+/**
+ * For a path ending in `.length` that matched nothing: JSONPath has no length, so say how to check a list's
+ * size instead, when the path before `.length` selects a list (or a string).
+ */
+function lengthHint(path: string, document: unknown): string {
+  const parentPath = /^(.+)(?:\.length|\['length'\]|\["length"\])$/.exec(path.trim())?.[1];
+  if (parentPath === undefined) return '';
+  let parent: unknown;
+  try {
+    parent = query(document as Parameters<typeof query>[0], parentPath)[0];
+  } catch {
+    return '';
+  }
+  if (typeof parent === 'string') {
+    return ` (JSONPath has no .length; ${parentPath} is text of ${parent.length} characters: compare it with equals or matches)`;
+  }
+  if (!Array.isArray(parent)) return '';
+  const size = parent.length;
+  const atLeast = size === 0 ? '' : `${parentPath}[${size - 1}] exists (${size} or more) or that `;
+  return ` (JSONPath has no .length; ${parentPath} is a list of ${size}: to check its size, assert that ${atLeast}${parentPath}[${size}] does not exist (at most ${size}))`;
 }
 
 function amongMatches(assertion: Assertion, matches: unknown[]): Reading {

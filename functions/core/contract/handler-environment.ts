@@ -5,8 +5,11 @@
  * A test holds the synthesized templates to this.
  */
 
-/** A Lookout Lambda function; each is an entry point in functions/handlers (`<name>.ts`). */
-export type HandlerName = 'probe' | 'evaluate' | 'sweep';
+/**
+ * A Lookout Lambda function; each is an entry point in functions/handlers (`<name>.ts`). `ping` exists only where
+ * the monitor declares heartbeat checks.
+ */
+export type HandlerName = 'probe' | 'evaluate' | 'sweep' | 'ping';
 
 /** The names of the variables the infrastructure sets, by what they hold. */
 export const handlerVariables = {
@@ -27,6 +30,20 @@ export const handlerVariables = {
    * queue exists only there); a probe function whose checks need it fails at cold start without it.
    */
   roundQueueUrl: 'LOOKOUT_ROUND_QUEUE_URL',
+  /**
+   * The status page's S3 bucket, which the first sweep shard publishes the page to. Set only where the monitor
+   * declares a `statusPage` (the bucket exists only then); a sweep whose monitor declares one fails at cold start
+   * without it.
+   */
+  statusPageBucket: 'LOOKOUT_STATUS_PAGE_BUCKET',
+  /** The status page's public URL (its CloudFront address, ending in `/`), for the feed's links; set with the bucket. */
+  statusPageUrl: 'LOOKOUT_STATUS_PAGE_URL',
+  /**
+   * The chat topic's ARN (`alerts.chat`): every event is published there too, as an Amazon Q Developer custom
+   * notification. Set on evaluate and sweep only where the monitor declares `alerts.chat` (the topic exists
+   * only then); a function whose monitor declares it fails at cold start without it.
+   */
+  chatTopicArn: 'LOOKOUT_CHAT_TOPIC_ARN',
 } as const;
 
 /** The variables evaluate and sweep read: both build the same dependencies. */
@@ -41,6 +58,8 @@ export const handlerEnvironment = {
   probe: [handlerVariables.tableName, handlerVariables.homeRegion],
   evaluate: homeFunctionVariables,
   sweep: homeFunctionVariables,
+  // The ping function runs in the home region: its own region (`AWS_REGION`) is the table's and the tokens'.
+  ping: [handlerVariables.tableName],
 } as const satisfies Record<HandlerName, readonly string[]>;
 
 /**
@@ -49,8 +68,9 @@ export const handlerEnvironment = {
  */
 export const optionalHandlerEnvironment = {
   probe: [handlerVariables.roundQueueUrl],
-  evaluate: [],
-  sweep: [],
+  evaluate: [handlerVariables.chatTopicArn],
+  sweep: [handlerVariables.statusPageBucket, handlerVariables.statusPageUrl, handlerVariables.chatTopicArn],
+  ping: [],
 } as const satisfies Record<HandlerName, readonly string[]>;
 
 /** A variable a function always reads. */

@@ -6,7 +6,7 @@ export const metricsNamespace = 'Lookout';
 /**
  * Metric names. Per-check metrics have a `CheckId` dimension, and a second series with `CheckId` and `Region`
  * when the monitor's `metrics.perRegion` is on; `SloBudgetRemaining` has `CheckId` and `Objective`
- * (`availability` or `latency`); `ProbesSkipped` and `ProbeRunDuration` have only `Region`.
+ * (`availability` or `latency`); `ProbesSkipped` has only `Region`.
  */
 export const metricNames = {
   /** 100 for an ok probe, 0 for a failed one (Percent): the average is the availability. */
@@ -23,10 +23,11 @@ export const metricNames = {
   certificateDaysLeft: 'CertificateDaysLeft',
   /** Error budget left over the SLO window (Percent; negative once spent). */
   sloBudgetRemaining: 'SloBudgetRemaining',
-  /** Probes a probe invocation did not start because the Lambda ran short of time (Count). */
+  /**
+   * Probes a probe invocation did not start because the Lambda ran short of time (Count), published only when
+   * some were: a region that never runs short has no data, and pays nothing for the series.
+   */
   probesSkipped: 'ProbesSkipped',
-  /** How long a probe invocation's rounds took (Milliseconds). */
-  probeRunDuration: 'ProbeRunDuration',
 } as const;
 
 /** Dimension names. */

@@ -18,4 +18,6 @@ export const tableActions = {
   probe: ['dynamodb:BatchWriteItem'],
   evaluate: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query'],
   sweep: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query'],
+  // A ping's result (BatchWriteItem, as a probe's), and the check's newest results to time a run from its /start.
+  ping: ['dynamodb:BatchWriteItem', 'dynamodb:Query'],
 } as const satisfies Record<HandlerName, readonly TableAction[]>;

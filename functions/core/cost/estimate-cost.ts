@@ -18,6 +18,7 @@ import {
   priceListRegion,
   priceOf,
 } from './price-list';
+import { type StatusPageUsage, statusPageUsage } from './status-page-cost';
 import { type UsageModel, usageModel } from './usage-model';
 
 /** The AWS service a line of the estimate is billed under. */
@@ -30,7 +31,9 @@ export type CostService =
   | 'SQS'
   | 'KMS'
   | 'SNS'
-  | 'Data transfer';
+  | 'Data transfer'
+  | 'S3'
+  | 'CloudFront';
 
 /** One line of the monthly estimate: `quantity` units at `price`, costing `usd`. */
 export interface CostLine {
@@ -66,10 +69,10 @@ export interface MonthlyUsage {
   sweepInvocations: number;
   /** Lambda compute, GB-seconds. */
   gbSeconds: { probe: number; evaluate: number; sweep: number };
-  /** DynamoDB write request units. */
-  writeUnits: { results: number; counters: number; alerts: number };
-  /** DynamoDB read request units. */
-  readUnits: { evaluate: number; sweep: number };
+  /** DynamoDB write request units (day summaries: one per check and day, written by the sweep). */
+  writeUnits: { results: number; counters: number; daySummaries: number; alerts: number };
+  /** DynamoDB read request units (the sweep's include reading each check's day summary once a day). */
+  readUnits: { evaluate: number; sweep: number; statusPage: number };
   /** Custom metric series billed for the month (prorated by the hours they get datums in). */
   metricSeries: { checks: number; lookout: number };
   /** PutMetricData calls. */
@@ -92,6 +95,8 @@ export interface MonthlyUsage {
   dashboards: number;
   /** Customer managed KMS keys. */
   kmsKeys: number;
+  /** What the status page adds, when the monitor declares one. */
+  statusPage?: StatusPageUsage;
 }
 
 /** The monthly estimate of a deployed monitor. */
@@ -124,11 +129,14 @@ const bytesPerGb = 1024 ** 3;
  * - probe: one scheduled invocation per region, shard and minute, which runs the minute's first round, and one
  *   SQS-delivered invocation per later sub-minute round; each result written once, in batches, to the home
  *   region's table; one result log line per probe;
- * - evaluate: stream batches of up to 100 results per round, each reading a check's alert states and open rounds;
- *   one PutMetricData per batch of the series the metrics options ask for;
+ * - evaluate: stream batches of up to 100 results per region and round (each region's writes arrive apart), each
+ *   reading a check's alert states and open rounds; one PutMetricData per batch of the series the metrics options
+ *   ask for (the probe's own metrics are EMF lines in its log: no PutMetricData);
  * - sweep: one invocation per sweep shard and minute; per check, its alert states, newest results, previous
  *   counter and, with an SLO, one counter per window boundary; a counter item written per minute in which rounds
- *   closed;
+ *   closed; its day summary read and written once a day;
+ * - the status page, when declared: its regenerations (reads, Lambda time, S3 PUTs) and its readers (CloudFront
+ *   requests and transfer at an assumed traffic, see `statusPageUsage`);
  * - the fixed part: alarms, dashboards, the topic's KMS key, the schedules.
  * Pure: the same monitor gives the same estimate.
  */
@@ -151,40 +159,31 @@ export function estimateCost(monitor: ResolvedMonitor, model: UsageModel = usage
     probing.waves * hours * model.probeTargetMs +
     probes * model.probeCpuMsPerProbe;
 
-  // Evaluate: one stream burst per round instant; a burst of n results takes ceil(n / batch size) invocations.
+  // Evaluate: one stream burst per region and round instant (each region's writes arrive on their own); a burst
+  // of n results takes ceil(n / batch size) invocations, and each check of it is in one of them (its one result).
   const seriesByCheck = new Map(checks.map((check) => [check.id, seriesOf(check, monitor)]));
   let evaluateInvocationsPerHour = 0;
   let checkBatchesPerHour = 0;
+  let evaluateReadUnitsPerHour = 0;
   let evaluatePutsPerHour = 0;
-  let firstRoundInvocations = 0;
-  let firstRoundBursts = 0;
   for (const burst of probing.bursts.values()) {
     if (burst.results <= 0) continue;
     const invocations = Math.ceil(burst.results / model.evaluateBatchSize);
     evaluateInvocationsPerHour += invocations;
-    if (burst.offsetMs === 0) {
-      firstRoundInvocations += invocations;
-      firstRoundBursts += 1;
-    }
+    checkBatchesPerHour += burst.checks.length;
     let datums = 0;
     for (const check of burst.checks) {
-      const results = regionsOf(check).length;
-      const batches = Math.min(results, invocations);
-      checkBatchesPerHour += batches;
+      evaluateReadUnitsPerHour += evaluateReadUnitsPerCheckBatch(check, model);
       const series = seriesByCheck.get(check.id);
-      if (series !== undefined) datums += series.pooled * batches + series.perRegion * results;
+      if (series !== undefined) datums += series.pooled + series.perRegion;
     }
     evaluatePutsPerHour += Math.max(invocations, Math.ceil(datums / model.datumsPerPutMetricData));
   }
-  // Checks of intervals above an hour are spread over the day: each of their rounds is in a typical first-round burst.
-  const typicalFirstRoundInvocations =
-    firstRoundBursts === 0 ? 1 : Math.max(1, Math.round(firstRoundInvocations / firstRoundBursts));
-  const longCheckBatches = sum(
-    checks.filter((check) => check.intervalMs > hourMs),
-    (check) => roundsOf(check) * Math.min(regionsOf(check).length, typicalFirstRoundInvocations),
-  );
+  // Checks of intervals above an hour are spread over the day: each of their results is in a batch of its own.
+  const longChecks = checks.filter((check) => check.intervalMs > hourMs);
+  const longCheckBatchesOf = (check: ResolvedCheck) => roundsOf(check) * regionsOf(check).length;
   const evaluateInvocations = evaluateInvocationsPerHour * hours;
-  const evaluateCheckBatches = checkBatchesPerHour * hours + longCheckBatches;
+  const evaluateCheckBatches = checkBatchesPerHour * hours + sum(longChecks, longCheckBatchesOf);
   const evaluateMs =
     evaluateInvocations * model.evaluateInvocationBaseMs +
     evaluateCheckBatches * model.evaluateMsPerCheckBatch;
@@ -193,7 +192,11 @@ export function estimateCost(monitor: ResolvedMonitor, model: UsageModel = usage
   const sweepShards = sweepShardCount(checks.length);
   const sweepInvocations = sweepShards * minutes;
   const sweepMs =
-    sweepInvocations * model.sweepInvocationBaseMs + checks.length * minutes * model.sweepMsPerCheck;
+    sweepInvocations * model.sweepInvocationBaseMs +
+    sum(
+      checks,
+      (check) => minutes * (model.sweepMsPerCheck + sloBoundaries(check) * model.sweepMsPerSloBoundary),
+    );
   const sloObjectives = sum(checks, (check) => seriesByCheck.get(check.id)?.sloBudget ?? 0);
   const sweepPutsPerMinute =
     sloObjectives === 0
@@ -203,31 +206,42 @@ export function estimateCost(monitor: ResolvedMonitor, model: UsageModel = usage
   // DynamoDB.
   const writeUnitsPerResult = writeUnits(model.resultItemBytes);
   const counterWritesOf = (check: ResolvedCheck) => model.monthMs / Math.max(check.intervalMs, minuteMs);
+  const days = model.monthMs / dayMs;
+  const statusPage = statusPageUsage(monitor, model, sweepShards, model.homeFunctionMemoryMb);
   const writes = {
     results: probes * writeUnitsPerResult,
     counters: sum(checks, counterWritesOf) * writeUnits(model.counterItemBytes),
+    daySummaries: checks.length * days * writeUnits(model.daySummaryItemBytes),
     alerts: checks.length * model.alertEventsPerCheckMonth * model.writeUnitsPerAlertEvent,
   };
   const reads = {
-    evaluate: evaluateCheckBatches * model.evaluateReadUnitsPerCheckBatch,
-    sweep: sum(
-      checks,
-      (check) =>
-        minutes * (model.sweepReadUnitsPerCheckMinute + sloBoundaries(check) * model.readUnitsPerSloBoundary),
-    ),
+    evaluate:
+      evaluateReadUnitsPerHour * hours +
+      sum(longChecks, (check) => longCheckBatchesOf(check) * evaluateReadUnitsPerCheckBatch(check, model)),
+    sweep:
+      sum(
+        checks,
+        (check) =>
+          minutes *
+          (sweepReadUnitsPerCheckMinute(check, model) + sloBoundaries(check) * model.counterReadUnits),
+      ) +
+      checks.length * days * eventuallyConsistentReadUnits(model.daySummaryItemBytes),
+    statusPage: statusPage?.readUnits ?? 0,
   };
   const storedGb = {
     results:
       (probes * (monitor.retentionMs / model.monthMs) * (model.resultItemBytes + model.itemOverheadBytes)) /
       bytesPerGb,
     counters:
-      sum(
+      (sum(
         checks,
         (check) =>
           counterWritesOf(check) *
           (Math.max(monitor.retentionMs, check.slo?.windowMs ?? 0) / model.monthMs) *
           (model.counterItemBytes + model.itemOverheadBytes),
-      ) / bytesPerGb,
+      ) +
+        checks.length * (model.daySummaryItemBytes + model.itemOverheadBytes)) /
+      bytesPerGb,
   };
 
   // CloudWatch.
@@ -239,7 +253,8 @@ export function estimateCost(monitor: ResolvedMonitor, model: UsageModel = usage
   });
   const lookoutSeries = regions.length * model.lookoutSeriesPerProbeRegion;
   const putMetricDataCalls = {
-    probe: probeInvocations.scheduled + probeInvocations.queued,
+    // The probe's own metrics are embedded metric format lines in its log, not PutMetricData calls.
+    probe: 0,
     evaluate: evaluatePutsPerHour * hours,
     sweep: sweepPutsPerMinute * minutes,
   };
@@ -301,6 +316,7 @@ export function estimateCost(monitor: ResolvedMonitor, model: UsageModel = usage
     alarms,
     dashboards: model.dashboards,
     kmsKeys: model.kmsKeys,
+    ...(statusPage === undefined ? {} : { statusPage }),
   };
 
   const lines = costLines(usage, probing.shards, sweepShards, regions.length, monitor.alerts.sms.length > 0);
@@ -355,16 +371,19 @@ function costLines(
     line(
       'DynamoDB',
       'Write request units',
-      usage.writeUnits.results + usage.writeUnits.counters + usage.writeUnits.alerts,
+      usage.writeUnits.results +
+        usage.writeUnits.counters +
+        usage.writeUnits.daySummaries +
+        usage.writeUnits.alerts,
       p.dynamodbWriteRequestUnit,
-      `results ${n(usage.writeUnits.results)}, counters ${n(usage.writeUnits.counters)}, alerts ${n(usage.writeUnits.alerts)}`,
+      `results ${n(usage.writeUnits.results)}, counters ${n(usage.writeUnits.counters)}, day summaries ${n(usage.writeUnits.daySummaries)}, alerts ${n(usage.writeUnits.alerts)}`,
     ),
     line(
       'DynamoDB',
       'Read request units',
-      usage.readUnits.evaluate + usage.readUnits.sweep,
+      usage.readUnits.evaluate + usage.readUnits.sweep + usage.readUnits.statusPage,
       p.dynamodbReadRequestUnit,
-      `evaluate ${n(usage.readUnits.evaluate)}, sweep ${n(usage.readUnits.sweep)}`,
+      `evaluate ${n(usage.readUnits.evaluate)}, sweep ${n(usage.readUnits.sweep)}${usage.readUnits.statusPage > 0 ? `, status page ${n(usage.readUnits.statusPage)}` : ''}`,
     ),
     line(
       'DynamoDB',
@@ -445,8 +464,54 @@ function costLines(
       p.interRegionTransferGb,
       'results written to the home region from the others',
     ),
+    ...statusPageLines(usage.statusPage),
   ];
   return lines.filter((candidate) => candidate.quantity > 0);
+}
+
+/** The status page's own lines (its DynamoDB reads are in the read line). */
+function statusPageLines(usage: StatusPageUsage | undefined): CostLine[] {
+  if (usage === undefined) return [];
+  const p = awsPrices;
+  const n = formatCount;
+  return [
+    line(
+      'Lambda',
+      'Status page compute',
+      usage.gbSeconds,
+      p.lambdaArmGbSecond,
+      `${n(usage.regenerations)} regenerations of ${n(usage.listedChecks)} listed checks, in the sweep`,
+    ),
+    line(
+      'S3',
+      'Status page PUT and LIST requests',
+      usage.s3PutRequests,
+      p.s3PutRequest,
+      'the page and status.json at each regeneration, changed badges and feed, a listing per container',
+    ),
+    line(
+      'S3',
+      'Status page GET requests',
+      usage.s3GetRequests,
+      p.s3GetRequest,
+      'CloudFront refreshing a file (at most once a minute per edge; counted per request)',
+    ),
+    line('S3', 'Status page storage', usage.s3StoredGb, p.s3StorageGbMonth, 'the page, status.json, badges'),
+    line(
+      'CloudFront',
+      'Status page HTTPS requests',
+      usage.cloudFrontRequests,
+      p.cloudFrontHttpsRequest,
+      `assumed: ${n(usage.traffic.pageViews)} page loads, ${n(usage.traffic.jsonFetches)} status.json and ${n(usage.traffic.badgeFetches)} badge fetches`,
+    ),
+    line(
+      'CloudFront',
+      'Status page data transfer out',
+      usage.cloudFrontGb,
+      p.cloudFrontTransferGb,
+      'the assumed requests, compressed',
+    ),
+  ];
 }
 
 function line(
@@ -504,6 +569,44 @@ function seriesOf(check: ResolvedCheck, monitor: ResolvedMonitor): CheckSeriesCo
   return { pooled, perRegion: monitor.metrics.perRegion ? pooled : 0, result, sloBudget };
 }
 
+/**
+ * Read units of the evaluate function per check in a stream batch: its alert states, and every region's results of
+ * the rounds its round alerts look back over (a streak and `roundsLookbackBeyondStreak` more) and of the round.
+ */
+function evaluateReadUnitsPerCheckBatch(check: ResolvedCheck, model: UsageModel): number {
+  const rounds = streakOf(check) + model.roundsLookbackBeyondStreak + 1;
+  return model.alertStatesReadUnits + resultReadUnits(check, rounds, model);
+}
+
+/**
+ * Read units of the sweep per check-minute, besides SLO window starts: its alert states, its newest counter, and
+ * every region's results back to the oldest round not counted a minute ago (a minute, a timeout and the arrival
+ * slack, plus the store's slack) or over the round alerts' lookback, whichever reaches further.
+ */
+function sweepReadUnitsPerCheckMinute(check: ResolvedCheck, model: UsageModel): number {
+  const uncountedMs =
+    Math.max(check.intervalMs, minuteMs) +
+    check.timeoutMs +
+    model.roundArrivalSlackMs +
+    model.resultReadSlackMs;
+  const rounds = Math.max(
+    streakOf(check) + model.roundsLookbackBeyondStreak,
+    Math.floor(uncountedMs / check.intervalMs),
+  );
+  return model.alertStatesReadUnits + model.counterReadUnits + resultReadUnits(check, rounds, model);
+}
+
+/** The rounds in a row that open or resolve an outage, whichever is more. */
+function streakOf(check: ResolvedCheck): number {
+  return Math.max(check.alert.consecutiveFailures, check.alert.consecutiveSuccesses);
+}
+
+/** Read units of one eventually consistent Query of every region's results of `rounds` rounds. */
+function resultReadUnits(check: ResolvedCheck, rounds: number, model: UsageModel): number {
+  const regions = check.regions.filter((region) => region !== localRegion).length;
+  return eventuallyConsistentReadUnits(rounds * regions * model.resultItemBytes);
+}
+
 /** The distinct window starts the sweep reads a counter at, each minute: every burn-rate window and the SLO's. */
 function sloBoundaries(check: ResolvedCheck): number {
   const slo = check.slo;
@@ -516,12 +619,14 @@ function sloBoundaries(check: ResolvedCheck): number {
   return windows.size;
 }
 
-/** Probes of one instant of the hour, from every region: one burst on the table's stream. */
+/**
+ * Probes of one instant of the hour from one region: one burst on the table's stream (each probe region's
+ * writes come from its own invocation, so the stream poller batches them apart; the bench plays it so).
+ */
 interface Burst {
-  offsetMs: number;
   /** Results, with a fractional share of the checks that run less often than hourly. */
   results: number;
-  /** The checks with results in it (each once, whatever its regions). */
+  /** The checks with a result in it. */
   checks: ResolvedCheck[];
 }
 
@@ -535,7 +640,7 @@ interface ProbingHour {
   /** SendMessageBatch calls for the sub-minute rounds. */
   sendBatches: number;
   regionsWithQueuedRounds: number;
-  /** By `<minute>:<offset>`. */
+  /** By `<region>:<minute>:<offset>`. */
   bursts: Map<string, Burst>;
 }
 
@@ -560,11 +665,11 @@ function simulateProbingHour(
     regionsWithQueuedRounds: 0,
     bursts: new Map(),
   };
-  const burstAt = (minute: number, offsetMs: number): Burst => {
-    const key = `${minute}:${offsetMs}`;
+  const burstAt = (region: string, minute: number, offsetMs: number): Burst => {
+    const key = `${region}:${minute}:${offsetMs}`;
     let burst = hour.bursts.get(key);
     if (burst === undefined) {
-      burst = { offsetMs, results: 0, checks: [] };
+      burst = { results: 0, checks: [] };
       hour.bursts.set(key, burst);
     }
     return burst;
@@ -576,13 +681,10 @@ function simulateProbingHour(
     hour.shards += shardCount;
     const shards = Array.from({ length: shardCount }, (): ResolvedCheck[] => []);
     for (const check of regionChecks) shards[shardOf(check.id, shardCount)]?.push(check);
-    // Every region probes a check at the same instants: the burst lists it once, from its first region.
     const addRound = (minute: number, offsetMs: number, checks: readonly ResolvedCheck[], rare = 0) => {
-      const burst = burstAt(minute, offsetMs);
+      const burst = burstAt(region, minute, offsetMs);
       burst.results += checks.length + rare;
-      for (const check of checks) {
-        if (check.regions.find((name) => name !== localRegion) === region) burst.checks.push(check);
-      }
+      burst.checks.push(...checks);
     };
     let queuedInRegion = 0;
     for (const shardChecks of shards) {
@@ -627,6 +729,11 @@ function simulateProbingHour(
 
 function writeUnits(itemBytes: number): number {
   return Math.max(1, Math.ceil(itemBytes / 1024));
+}
+
+/** Read request units of one eventually consistent read of an item: half a unit per started 4 KB. */
+function eventuallyConsistentReadUnits(itemBytes: number): number {
+  return Math.max(1, Math.ceil(itemBytes / 4096)) / 2;
 }
 
 function gbSecondsOf(ms: number, memoryMb: number): number {

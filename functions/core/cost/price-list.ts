@@ -95,6 +95,19 @@ export const awsPrices = {
    * $0.02, São Paulo, Cape Town, Bahrain and a few Asian regions $0.08 to $0.147.
    */
   interRegionTransferGb: { usd: 0.02, per: 1, unit: 'GB' },
+  /** S3 Standard PUT, COPY, POST and LIST requests (DELETE is free). */
+  s3PutRequest: { usd: 0.005, per: 1_000, unit: 'request' },
+  /** S3 Standard GET and all other requests. */
+  s3GetRequest: { usd: 0.0004, per: 1_000, unit: 'request' },
+  /** S3 Standard storage, the first 50 TB. */
+  s3StorageGbMonth: { usd: 0.023, per: 1, unit: 'GB-month' },
+  /**
+   * CloudFront HTTPS requests from viewers in the United States, Mexico, Canada and Europe (elsewhere up to
+   * $0.0220). CloudFront's always-free tier (10 million requests and 1 TB a month) is not subtracted.
+   */
+  cloudFrontHttpsRequest: { usd: 0.01, per: 10_000, unit: 'request' },
+  /** CloudFront data transfer out to the internet, United States, Mexico, Canada and Europe, the first 10 TB. */
+  cloudFrontTransferGb: { usd: 0.085, per: 1, unit: 'GB' },
 } as const satisfies Record<string, ListPrice>;
 
 /**

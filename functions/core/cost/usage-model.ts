@@ -6,6 +6,11 @@ import type { ShardCapacity } from '../schedule/placement';
  * per-operation figure of the estimate, each named, with where it comes from. The bench that runs the real
  * handlers measures each and compares; where it measures something else, the figure here is what changes (or the
  * handler). Targets are assumed healthy (no retries, no timeouts: a failing target costs more Lambda time).
+ *
+ * Lambda milliseconds are those `npm run bench:cost` measured over the real handlers (bench/RESULTS.md, "`lookout
+ * cost` against the real handlers"): wall time with AWS round trips held at assumed latencies (DynamoDB 5 ms, and
+ * the round trip between regions for the probe's writes; targets `probeTargetMs`), CPU time stretched to the
+ * function's share of a vCPU (memory / 1,769 MB), fitted over the three scenarios of that bench.
  */
 export interface UsageModel {
   /** The month the estimate is for: 30 days (AWS calculators use 730 hours, 1.4 % more). */
@@ -13,14 +18,18 @@ export interface UsageModel {
 
   // DynamoDB (home region).
   /**
-   * Bytes of one stored result item (attribute names and values): the design target for an HTTPS result with TLS
-   * facts and three assertions, stored compactly (assertion outcomes by index, rounded floats), so that each is
-   * one write request unit (≤ 1 KB). Written once per probe (no `latest#` copy), by the probe's batch writes.
+   * Bytes of one stored result item (attribute names and values), by DynamoDB's size rule: an HTTPS result with
+   * TLS facts (a public CA's names) and three assertions, stored compactly (assertion outcomes by index, rounded
+   * floats), measured at 527 bytes (test/core/cost/usage-model.test.ts): one write request unit. Written once per
+   * probe (no `latest#` copy), by the probe's batch writes.
    */
   resultItemBytes: number;
   /**
-   * Bytes of one counter item (`count#<minute>`: running totals of a check's closed rounds), written by the sweep
-   * at most once per check per minute, when rounds closed since the previous one.
+   * Bytes of one counter item (`count#<minute>`: running totals of a check's closed rounds, each region's last
+   * report, and the running latency histogram the status page's percentiles read), written by the sweep at most
+   * once per check per minute, when rounds closed since the previous one. Measured at 347 bytes for 3 regions
+   * whose latencies spread from 30 to 600 ms, as a public endpoint's do from three continents (18 histogram
+   * buckets; test/core/cost/usage-model.test.ts); 245 bytes with a steady latency (`npm run bench:storage`).
    */
   counterItemBytes: number;
   /** What DynamoDB adds to each item's size for its table size (storage and point-in-time recovery): 100 bytes. */
@@ -30,24 +39,45 @@ export interface UsageModel {
    * one incident a month; the bill barely moves with it.
    */
   alertEventsPerCheckMonth: number;
-  /** Write request units per alert transition: the state with its outbox entry, the delivery mark, the history item. */
+  /**
+   * Write request units per alert transition, with the alert-state writes of the failed rounds around it: measured
+   * by `npm run bench:cost` at 12 for a 10-minute outage of a 1-minute check from 3 regions that also opens its SLO
+   * alerts (5 transitions; an alert state with its outbox is over 1 KB, 2 units a write), 18 without an SLO (2
+   * transitions), about 30 for a 10 s check (six failed rounds a minute). It follows the length of incidents more
+   * than their number.
+   */
   writeUnitsPerAlertEvent: number;
   /**
-   * Read request units of the evaluate function per check in one stream batch: an eventually consistent Query of
-   * the check's alert states (0.5) and one of the results of its open rounds (0.5).
+   * Read request units of one eventually consistent Query of a check's alert states (all its alert items, under
+   * 4 KB): the evaluate function reads them once per check and stream batch, the sweep once per check-minute.
+   * Measured by `npm run bench:cost`: 0.5.
    */
-  evaluateReadUnitsPerCheckBatch: number;
+  alertStatesReadUnits: number;
   /**
-   * Read request units of the sweep per check every minute, without an SLO: alert states (0.5), the newest results
-   * since `now − (2 × interval + timeout + margin)`, for closed rounds and the latest per region (1: about 9 items of
-   * 0.8 KB, eventually consistent), the previous counter item (0.5).
+   * Read request units of one eventually consistent point read of a counter (`sk <= count#<minute>`, Limit 1): the
+   * sweep reads the newest every minute, and with an SLO one per distinct start of a burn-rate window or of the SLO
+   * window. Measured by `npm run bench:cost`: 0.5.
    */
-  sweepReadUnitsPerCheckMinute: number;
+  counterReadUnits: number;
   /**
-   * Read request units per SLO window boundary per check every minute: one eventually consistent Query
-   * (`sk <= count#<boundary>`, Limit 1) per distinct start of a burn-rate window or of the SLO window.
+   * Rounds beyond a streak (`max(consecutiveFailures, consecutiveSuccesses)`) that round alerts read back, plus a
+   * timeout (runtime/evaluate-rounds.ts `roundsLookbackMs`). The evaluate function reads every region's results of
+   * those rounds and of the round it evaluates (5 rounds by default), in one eventually consistent Query: half a read
+   * unit per started 4 KB of `resultItemBytes` results.
    */
-  readUnitsPerSloBoundary: number;
+  roundsLookbackBeyondStreak: number;
+  /**
+   * How long after its timeout a round closes and is counted (runtime/evaluate-rounds.ts `roundArrivalSlackMs`).
+   * The sweep reads every region's results back to the oldest round not counted a minute ago (a minute plus a
+   * timeout plus this), or to the round alerts' lookback if that is longer: 4 rounds of a 1-minute check, 10 of a
+   * 10 s one.
+   */
+  roundArrivalSlackMs: number;
+  /**
+   * How much earlier than a round the results store starts its reads, for clock skew
+   * (adapters/dynamodb `resultQuerySlackMs`).
+   */
+  resultReadSlackMs: number;
 
   // Lambda (arm64).
   /** The probe function's memory (infra/probe-stack.ts). */
@@ -57,8 +87,8 @@ export interface UsageModel {
   /** What one probe invocation takes on, which sizes the probe shards (infra/probe-capacity.ts). */
   probeShardCapacity: ShardCapacity;
   /**
-   * Milliseconds of a probe invocation besides probing: the handler's start and summary, the last result batch's
-   * round trip to the home region, PutMetricData of its own two datums.
+   * Milliseconds of a probe invocation besides probing: the handler's start and summary, and the last result
+   * batch's round trip to the home region (about 95 ms on average over the standard regions, us-east-1 home).
    */
   probeInvocationBaseMs: number;
   /**
@@ -67,26 +97,35 @@ export interface UsageModel {
    * once per that many probes.
    */
   probeTargetMs: number;
-  /** CPU milliseconds per probe at the probe's memory: TLS handshake, assertions, the result and its log line. */
+  /**
+   * CPU milliseconds per probe at the probe's memory (Lambda gives a function memory / 1,769 MB of a vCPU): TLS
+   * handshake, assertions, the result, its log line and its share of the batch writes.
+   */
   probeCpuMsPerProbe: number;
   /** Stream records per evaluate invocation at most (infra/home-stack.ts `evaluateStreamSettings.batchSize`). */
   evaluateBatchSize: number;
   /** Milliseconds of an evaluate invocation besides its checks: parsing the batch, PutMetricData. */
   evaluateInvocationBaseMs: number;
-  /** Milliseconds per check in an evaluate batch: its two Queries, judging its rounds, writing what changed. */
+  /**
+   * Milliseconds per check in an evaluate batch: its two Queries, one after the other and one check after another
+   * (runtime/evaluate-new-results.ts), judging its rounds, writing what changed.
+   */
   evaluateMsPerCheckBatch: number;
   /** Milliseconds of a sweep invocation besides its checks. */
   sweepInvocationBaseMs: number;
   /**
-   * Wall milliseconds per check in a sweep invocation, at the sweep's bounded concurrency: about 40 ms of store
-   * round trips per check, 16 at a time, minus overlap.
+   * Milliseconds per check in a sweep invocation without an SLO, at the sweep's bounded concurrency (16 checks at
+   * once, so the round trips overlap): mostly the CPU of its three requests (the AWS SDK's signing and parsing)
+   * at the function's share of a vCPU.
    */
   sweepMsPerCheck: number;
+  /** Milliseconds more per check and SLO window start it reads a counter at (a request each). */
+  sweepMsPerSloBoundary: number;
 
   // CloudWatch.
   /** Datums per PutMetricData call at most (the CloudWatch adapter's batches). */
   datumsPerPutMetricData: number;
-  /** Series each probe region publishes for Lookout itself: `ProbesSkipped` and `ProbeRunDuration` (dimension `Region`). */
+  /** Series each probe region publishes for Lookout itself while healthy: none (`ProbesSkipped` only when some were skipped). */
   lookoutSeriesPerProbeRegion: number;
   /** Alarms of the home stack: errors, throttles and duration of evaluate and of sweep, stream age, dead letters. */
   alarmsPerHomeStack: number;
@@ -103,7 +142,10 @@ export interface UsageModel {
   resultLogLineBytes: number;
   /** Bytes Lambda logs per invocation (START, END and REPORT lines, 26 bytes each of event overhead). */
   platformLogBytesPerInvocation: number;
-  /** Bytes each handler logs per invocation of its own (one summary line). */
+  /**
+   * Bytes each handler logs per invocation of its own (one summary line, with CloudWatch's 26 bytes per event):
+   * measured by `npm run bench:cost` at about 126.
+   */
   handlerLogBytesPerInvocation: number;
   /** Days the functions' logs are kept (infra's `logRetention` default, one month). */
   logRetentionDays: number;
@@ -111,7 +153,8 @@ export interface UsageModel {
   // The rest.
   /**
    * Bytes on the wire per result written from a probe region to the home region's table: the item in DynamoDB's
-   * JSON (type tags, about 1.3 × its size) plus its share of a 25-item BatchWriteItem's headers and response.
+   * JSON (type tags) plus its share of a 25-item BatchWriteItem's headers and answer. Measured by `npm run
+   * bench:cost` at 701 bytes for a 455-byte item (about 1.5 × its size).
    */
   resultWriteWireBytes: number;
   /** Customer managed KMS keys: the alert topic's. */
@@ -130,43 +173,104 @@ export interface UsageModel {
   sqsIdlePollRequestsPerMinute: number;
   /** Messages per SendMessageBatch call (SQS's limit). */
   sqsMessagesPerSendBatch: number;
+
+  // Day summaries (every check) and the status page (only with `statusPage`).
+  /**
+   * Bytes of a check's day summary item (90 days of probe counts): rewritten by the sweep once a day (after
+   * reading it), for every check, so that a status page declared later has its history.
+   */
+  daySummaryItemBytes: number;
+  /**
+   * Read request units per listed check per regeneration of the page, all eventually consistent: the newest
+   * counter and the one a day ago (1), the day summary (0.5), the newest events (0.5), the newest results (0.5).
+   * Its alert states come from the sweep (for checks of the first shard) or from the minute's change check.
+   */
+  statusPageReadUnitsPerCheck: number;
+  /**
+   * Read request units per minute per listed check outside the first sweep shard: its alert states, read to
+   * notice a change of state (the first shard's own checks' states are the sweep's).
+   */
+  statusPageStateReadUnitsPerCheckMinute: number;
+  /** Milliseconds of a regeneration besides its checks: the S3 requests' round trips, the feed. */
+  statusPageRegenerationBaseMs: number;
+  /**
+   * Milliseconds per listed check of a regeneration: its reads (six queries, 16 checks at a time) and rendering
+   * its part of the page, `status.json` and its 6 badges (0.3 ms: 31 ms for 100 checks, measured).
+   */
+  statusPageMsPerCheck: number;
+  /**
+   * Badges of a listed check that change per day (a new uptime or latency figure, a change of state), each one
+   * PUT: a guess; the page and `status.json` change at every regeneration and are counted apart.
+   */
+  statusPageBadgeChangesPerCheckDay: number;
+  /** Bucket listings a month: each new sweep container lists the bucket once (about hourly). */
+  statusPageListingsPerMonth: number;
+  /** Bytes per listed check of the page and of `status.json` as stored, and as CloudFront sends them compressed. */
+  statusPagePageBytesPerCheck: { stored: number; compressed: number };
+  statusPageJsonBytesPerCheck: { stored: number; compressed: number };
+  /** Bytes of a badge, as stored and compressed. */
+  statusPageBadgeBytes: { stored: number; compressed: number };
+  /**
+   * The assumed traffic of a public status page a month: page loads (a reader's open page reloads itself every
+   * minute, each reload counted), `status.json` fetches (one integration polling it every minute) and badge
+   * fetches (README badges through image proxies, which honour the minute's cache time).
+   */
+  statusPageViewsPerMonth: number;
+  statusPageJsonFetchesPerMonth: number;
+  statusPageBadgeFetchesPerMonth: number;
 }
 
 /** The figures `estimateCost` uses unless given others. */
 export const usageModel: UsageModel = {
   monthMs: 30 * dayMs,
-  resultItemBytes: 800,
-  counterItemBytes: 150,
+  resultItemBytes: 530,
+  counterItemBytes: 350,
   itemOverheadBytes: 100,
   alertEventsPerCheckMonth: 2,
-  writeUnitsPerAlertEvent: 3,
-  evaluateReadUnitsPerCheckBatch: 1,
-  sweepReadUnitsPerCheckMinute: 2,
-  readUnitsPerSloBoundary: 0.5,
+  writeUnitsPerAlertEvent: 12,
+  alertStatesReadUnits: 0.5,
+  counterReadUnits: 0.5,
+  roundsLookbackBeyondStreak: 2,
+  roundArrivalSlackMs: 30_000,
+  resultReadSlackMs: 5_000,
   probeMemoryMb: 1024,
   homeFunctionMemoryMb: 512,
   probeShardCapacity: { concurrency: 50, budgetMs: 40_000 },
-  probeInvocationBaseMs: 120,
+  probeInvocationBaseMs: 135,
   probeTargetMs: 250,
-  probeCpuMsPerProbe: 4,
+  probeCpuMsPerProbe: 2.4,
   evaluateBatchSize: 100,
-  evaluateInvocationBaseMs: 40,
-  evaluateMsPerCheckBatch: 12,
-  sweepInvocationBaseMs: 60,
-  sweepMsPerCheck: 3,
+  evaluateInvocationBaseMs: 35,
+  evaluateMsPerCheckBatch: 17.6,
+  sweepInvocationBaseMs: 100,
+  sweepMsPerCheck: 6.4,
+  sweepMsPerSloBoundary: 1.1,
   datumsPerPutMetricData: 1000,
-  lookoutSeriesPerProbeRegion: 2,
+  lookoutSeriesPerProbeRegion: 0,
   alarmsPerHomeStack: 8,
   alarmsPerProbeStack: 5,
   dashboards: 2,
-  resultLogLineBytes: 250,
+  resultLogLineBytes: 190,
   platformLogBytesPerInvocation: 400,
-  handlerLogBytesPerInvocation: 250,
+  handlerLogBytesPerInvocation: 130,
   logRetentionDays: 30,
-  resultWriteWireBytes: 1300,
+  resultWriteWireBytes: 800,
   kmsKeys: 1,
   dynamodbKmsRequestsPerRoleHour: 12,
   kmsRequestsPerSnsPublish: 1,
   sqsIdlePollRequestsPerMinute: 15,
   sqsMessagesPerSendBatch: 10,
+  daySummaryItemBytes: 800,
+  statusPageReadUnitsPerCheck: 2.5,
+  statusPageStateReadUnitsPerCheckMinute: 0.5,
+  statusPageRegenerationBaseMs: 150,
+  statusPageMsPerCheck: 4,
+  statusPageBadgeChangesPerCheckDay: 2,
+  statusPageListingsPerMonth: 720,
+  statusPagePageBytesPerCheck: { stored: 9_600, compressed: 290 },
+  statusPageJsonBytesPerCheck: { stored: 7_300, compressed: 210 },
+  statusPageBadgeBytes: { stored: 560, compressed: 340 },
+  statusPageViewsPerMonth: 20_000,
+  statusPageJsonFetchesPerMonth: 43_200,
+  statusPageBadgeFetchesPerMonth: 50_000,
 };

@@ -1,4 +1,9 @@
-import type { HttpCheckDeclaration, TcpCheckDeclaration, TlsCheckDeclaration } from './declarations';
+import type {
+  HeartbeatCheckDeclaration,
+  HttpCheckDeclaration,
+  TcpCheckDeclaration,
+  TlsCheckDeclaration,
+} from './declarations';
 import { type RegexInput, toRegexSource } from './regex-source';
 
 /** What `http()` takes: an HTTP check declaration without its `kind`. */
@@ -42,4 +47,16 @@ export function tcp(props: TcpCheckProps): TcpCheckDeclaration {
  */
 export function tls(props: TlsCheckProps): TlsCheckDeclaration {
   return { kind: 'tls', ...props };
+}
+
+/** What `heartbeat()` takes: a heartbeat declaration without its `kind`. */
+export type HeartbeatCheckProps = Omit<HeartbeatCheckDeclaration, 'kind'>;
+
+/**
+ * Declares a heartbeat monitor: a job pings `/ping/<id>/<token>` every `period`; the check fails when `period` plus
+ * `grace` passes without a ping, or at once on `/ping/<id>/<token>/fail`.
+ * @example heartbeat({ id: 'nightly-backup', period: '1d', grace: '1h', token: secret('/lookout/heartbeat/nightly-backup') })
+ */
+export function heartbeat(props: HeartbeatCheckProps): HeartbeatCheckDeclaration {
+  return { kind: 'heartbeat', ...props };
 }

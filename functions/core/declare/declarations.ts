@@ -214,6 +214,25 @@ export interface MetricsOptions {
   sloBudget?: boolean;
 }
 
+/**
+ * A public status page: on AWS the home stack publishes it (HTML, `status.json`, badges and an Atom feed of
+ * incidents) to a private S3 bucket behind CloudFront, and the sweep keeps it current; `lookout run` serves the
+ * same page on 127.0.0.1. Checks are private unless listed. About $0.70 a month for 100 checks at the README’s
+ * assumed traffic (`lookout cost` prices it).
+ */
+export interface StatusPageDeclaration {
+  /** The page's title, such as `'Acme status'`: at most 100 characters. */
+  title: string;
+  /** The ids of the checks the page shows, in the order it shows them; every other check stays private. */
+  checks: string[];
+  /**
+   * What the page reveals beyond each check's name and state: its target (URL or `host:port`), and the last
+   * error of a check that is down (which may name internal hosts).
+   * @default { targets: false, errors: false }
+   */
+  show?: { targets?: boolean; errors?: boolean };
+}
+
 /** The fields every kind of check shares. */
 export interface CheckDeclarationBase {
   /** A stable id: lowercase letters, digits and dashes, 1 to 63 characters, unique in the monitor. */
@@ -355,8 +374,64 @@ export interface TlsCheckDeclaration extends CheckDeclarationBase, TlsOptions {
   minDaysValid?: number;
 }
 
+/**
+ * A heartbeat monitor: nothing is probed; a job (a cron job, a backup, a queue consumer) pings Lookout's ping
+ * endpoint (`/ping/<id>/<token>`, with `/start` and `/fail` variants) and the check fails when `period` plus
+ * `grace` passes without a ping, or at once on a `/fail` ping. Each ping is a result from the pseudo-region
+ * `'ping'` (1 WRU, one ping-function invocation: about $0.0000016 per ping, so $0.00005 per check-month at one
+ * ping a day, $0.07 at one a minute), so rounds, alerts, SLOs, metrics and the status page treat it like a probe.
+ */
+export interface HeartbeatCheckDeclaration {
+  /** The kind of check. */
+  kind: 'heartbeat';
+  /** A stable id: lowercase letters, digits and dashes, 1 to 63 characters, unique in the monitor. */
+  id: string;
+  /**
+   * A name for people.
+   * @default the id
+   */
+  name?: string;
+  /** How often the job pings when all is well, such as `'1d'`: from 1 minute to 400 days. */
+  period: Duration;
+  /**
+   * How late a ping may be before the check fails, such as `'1h'`: from 1 minute to the period.
+   * @default '1h', or the period when it is shorter
+   */
+  grace?: Duration;
+  /**
+   * The ping URL's token, read at run time by the ping endpoint from SSM Parameter Store or Secrets Manager
+   * (`secret('/lookout/heartbeat/nightly-backup')`), or locally from an environment variable as other secrets;
+   * never in the template or logs. A wrong token gets 404 and records nothing.
+   */
+  token: SecretRef;
+  /**
+   * A run time (`/start` to the success ping) above which a passing ping is marked degraded.
+   * @default undefined (never degraded)
+   */
+  degradedLatency?: Duration;
+  /**
+   * Service level objectives over pings (latency: the job's run time).
+   * @default undefined (no SLO)
+   */
+  slo?: SloDeclaration;
+  /**
+   * When the check counts as down and up again: by default the first failed or missed ping opens it, the next
+   * good one resolves it.
+   * @default { consecutiveFailures: 1, consecutiveSuccesses: 1 }
+   */
+  alert?: Pick<AlertPolicyDeclaration, 'consecutiveFailures' | 'consecutiveSuccesses' | 'remindEvery'>;
+  /**
+   * Free-form labels, for filtering and dashboards.
+   * @default []
+   */
+  tags?: string[];
+}
+
+/** A check that is probed (every kind but `heartbeat`). */
+export type ProbedCheckDeclaration = HttpCheckDeclaration | TcpCheckDeclaration | TlsCheckDeclaration;
+
 /** Any check declaration. */
-export type CheckDeclaration = HttpCheckDeclaration | TcpCheckDeclaration | TlsCheckDeclaration;
+export type CheckDeclaration = ProbedCheckDeclaration | HeartbeatCheckDeclaration;
 
 /** Where notifications go. Each list may be empty. */
 export interface AlertTargets {
@@ -385,6 +460,25 @@ export interface AlertTargets {
    * @default []
    */
   lambda?: string[];
+  /**
+   * Alerts in Slack, Microsoft Teams or Amazon Chime through Amazon Q Developer in chat applications (formerly
+   * AWS Chatbot): `true` (or options) creates a second topic, `<prefix>-alerts-chat`, whose messages are in
+   * its custom-notification format, one thread per incident; connect a chat channel to it (README, "Alerts in
+   * chat"). The main topic's subscribers get exactly what they get without it. Each notification adds one SNS
+   * publish and delivery (about $0.0000011) and at most two KMS requests ($0.000006): a few cents a year.
+   * @default false (no chat topic)
+   */
+  chat?: boolean | ChatAlertsDeclaration;
+}
+
+/** Options of the chat topic (`alerts.chat`). */
+export interface ChatAlertsDeclaration {
+  /**
+   * The public address of your status page (`https://`, at most 200 characters), linked from every chat
+   * message beside the dashboard.
+   * @default none (messages link the dashboard only)
+   */
+  statusPageUrl?: string;
 }
 
 /** Defaults that apply to every check that does not set its own. */
@@ -442,6 +536,11 @@ export interface MonitorDeclaration {
    * @default { perRegion: false, phases: false, certificate: false, sloBudget: false }
    */
   metrics?: MetricsOptions;
+  /**
+   * A public status page of the listed checks (see `StatusPageDeclaration`).
+   * @default undefined (no page on AWS; `lookout run` serves a local page of every check)
+   */
+  statusPage?: StatusPageDeclaration;
   /** The checks. Ids are unique. */
   checks: CheckDeclaration[];
 }

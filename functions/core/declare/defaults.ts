@@ -92,3 +92,44 @@ export const maximumWeeklyMaintenanceMs = dayMs;
 
 /** The most characters a maintenance window's reason may have. */
 export const maximumMaintenanceReasonLength = 200;
+
+/** The longest status page title. */
+export const maximumStatusPageTitleLength = 100;
+
+/** What a status page reveals beyond names and states when it does not say: nothing. */
+export const defaultStatusPageShow = { targets: false, errors: false } as const;
+
+/** The longest `alerts.chat.statusPageUrl`: it fits in one of a chat message's next steps (350 characters). */
+export const maximumChatStatusPageUrlLength = 200;
+
+/** A heartbeat's grace when it sets none (or its period, when that is shorter). */
+export const defaultHeartbeatGraceMs = hourMs;
+
+/** The shortest heartbeat period and grace: the sweep looks once a minute. */
+export const minimumHeartbeatPeriodMs = minuteMs;
+
+/** The longest heartbeat period: a ping must come within the longest retention. */
+export const maximumHeartbeatPeriodMs = 400 * dayMs;
+
+/** A heartbeat's alert policy unless it sets its own: the first failed or missed ping opens, one good resolves. */
+export const defaultHeartbeatAlert = { consecutiveFailures: 1, consecutiveSuccesses: 1 } as const;
+
+/** The pseudo-region of every heartbeat's results: the pings it receives. */
+export const pingRegion = 'ping';
+
+/**
+ * The largest ping body accepted (a job's output sent with `/fail`); a larger one gets 413 and records nothing.
+ */
+export const maximumPingBodyBytes = 10_240;
+
+/**
+ * How much of a ping's body is kept in its result (the alert message quotes it): the first 1,000 characters, so
+ * the stored result stays within 1 KB-ish (2 WRU at worst for a failed ping with a full body).
+ */
+export const keptPingBodyChars = 1_000;
+
+/** The most pings a check accepts per minute (per ping-function container); more get 429 and record nothing. */
+export const maximumPingsPerMinute = 30;
+
+/** How long after a `/start` a success ping still counts as the end of that run. */
+export const maximumJobRunMs = dayMs;

@@ -1,6 +1,6 @@
 import type { Assertion } from './assertion';
 import { buildAssertion } from './build-assertion';
-import { type RegexInput, toRegexSource } from './regex-source';
+import { type RegexInput, regexTarget } from './regex-source';
 
 /**
  * Assertions on the response body (HTTP) or the reply (TCP), as far as it was read
@@ -15,7 +15,7 @@ export interface BodyExpectation {
   contains(text: string): Assertion;
   /** The body does not contain `text`. */
   notContains(text: string): Assertion;
-  /** The body matches `regex`. */
+  /** The body matches `regex`: a RegExp such as `/ok/i`, or a pattern string such as `'^ok'`. */
   matches(regex: RegexInput): Assertion;
   /** The body does not match `regex`. */
   notMatches(regex: RegexInput): Assertion;
@@ -30,7 +30,7 @@ export function expectBody(): BodyExpectation {
     notEquals: (text) => on('notEquals', text),
     contains: (text) => on('contains', text),
     notContains: (text) => on('notContains', text),
-    matches: (regex) => on('matches', toRegexSource(regex)),
-    notMatches: (regex) => on('notMatches', toRegexSource(regex)),
+    matches: (regex) => on('matches', regexTarget(regex)),
+    notMatches: (regex) => on('notMatches', regexTarget(regex)),
   };
 }

@@ -1,6 +1,6 @@
 import type { Assertion } from './assertion';
 import { buildAssertion } from './build-assertion';
-import { type RegexInput, toRegexSource } from './regex-source';
+import { type RegexInput, regexTarget } from './regex-source';
 
 /** Assertions on one response header (HTTP checks only). The name matches case-insensitively. */
 export interface HeaderExpectation {
@@ -12,7 +12,7 @@ export interface HeaderExpectation {
   contains(text: string): Assertion;
   /** The header is absent or does not contain `text`. */
   notContains(text: string): Assertion;
-  /** The header is present and matches `regex`. */
+  /** The header is present and matches `regex`: a RegExp such as `/json/i`, or a pattern string. */
   matches(regex: RegexInput): Assertion;
   /** The header is absent or does not match `regex`. */
   notMatches(regex: RegexInput): Assertion;
@@ -34,8 +34,8 @@ export function expectHeader(name: string): HeaderExpectation {
     notEquals: (value) => on('notEquals', value),
     contains: (text) => on('contains', text),
     notContains: (text) => on('notContains', text),
-    matches: (regex) => on('matches', toRegexSource(regex)),
-    notMatches: (regex) => on('notMatches', toRegexSource(regex)),
+    matches: (regex) => on('matches', regexTarget(regex)),
+    notMatches: (regex) => on('notMatches', regexTarget(regex)),
     exists: () => on('exists'),
     notExists: () => on('notExists'),
   };

@@ -1,6 +1,6 @@
 import type { Assertion } from './assertion';
 import { buildAssertion } from './build-assertion';
-import { type RegexInput, toRegexSource } from './regex-source';
+import { type RegexInput, regexTarget } from './regex-source';
 
 /** A JSON value an assertion on a JSON body can compare with. */
 export type JsonTargetValue = string | number | boolean | null | Array<string | number>;
@@ -28,7 +28,7 @@ export interface JsonBodyExpectation {
   greaterThanOrEqual(value: number): Assertion;
   /** The selected value is one of `values`. */
   oneOf(values: Array<string | number>): Assertion;
-  /** The selected value, as text, matches `regex`. */
+  /** The selected value, as text, matches `regex`: a RegExp such as `/^2\d\d$/`, or a pattern string. */
   matches(regex: RegexInput): Assertion;
   /** Nothing is selected, or the selected value, as text, does not match `regex`. */
   notMatches(regex: RegexInput): Assertion;
@@ -55,8 +55,8 @@ export function expectJsonBody(path: string): JsonBodyExpectation {
     greaterThan: (value) => on('greaterThan', value),
     greaterThanOrEqual: (value) => on('greaterThanOrEqual', value),
     oneOf: (values) => on('oneOf', [...values]),
-    matches: (regex) => on('matches', toRegexSource(regex)),
-    notMatches: (regex) => on('notMatches', toRegexSource(regex)),
+    matches: (regex) => on('matches', regexTarget(regex)),
+    notMatches: (regex) => on('notMatches', regexTarget(regex)),
     exists: () => on('exists'),
     notExists: () => on('notExists'),
   };

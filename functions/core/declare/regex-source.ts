@@ -1,12 +1,29 @@
 import type { RegexSource } from './assertion';
 
-/** A regular expression as a builder accepts it: a `RegExp` literal, or one already kept as data. */
-export type RegexInput = RegExp | RegexSource;
+/**
+ * A regular expression as a builder accepts it: a `RegExp` literal (`/ok/i`), a pattern string (`'^2..$'`, as
+ * `new RegExp` reads it), or one already kept as data.
+ */
+export type RegexInput = RegExp | RegexSource | string;
 
-/** Turns a `RegExp` into plain data that survives JSON; a `RegexSource` is copied with its flags defaulted. */
+/**
+ * Turns a `RegExp` or a pattern string into plain data that survives JSON; a `RegexSource` is copied with its
+ * flags defaulted.
+ */
 export function toRegexSource(regex: RegexInput): RegexSource {
   if (regex instanceof RegExp) return { pattern: regex.source, flags: regex.flags };
+  if (typeof regex === 'string') return { pattern: regex, flags: '' };
   return { pattern: regex.pattern, flags: regex.flags ?? '' };
+}
+
+/**
+ * The target of a `matches`/`notMatches` assertion: `toRegexSource` of what the builder was given, or, when
+ * it is none of a `RegExp`, a string or a `RegexSource` (JavaScript without types), the value itself, for
+ * validation to say what `matches()` takes.
+ */
+export function regexTarget(regex: RegexInput): RegexSource {
+  const usable = regex instanceof RegExp || typeof regex === 'string' || isRegexSource(regex);
+  return usable ? toRegexSource(regex) : (regex as RegexSource);
 }
 
 /** Whether a value has the shape of a `RegexSource` (a string pattern, and string flags if any). */

@@ -22,3 +22,22 @@ export function spanBetweenMs(fromIso: string, toIso: string): number | undefine
 function twoUnits(major: number, majorUnit: string, minor: number, minorUnit: string): string {
   return minor === 0 ? `${major}${majorUnit}` : `${major}${majorUnit} ${minor}${minorUnit}`;
 }
+
+/**
+ * A span in words, for "in the last …": `hour`, `6 hours`, `5 minutes`, `day`, `3 days`; a span that is not
+ * a whole number of minutes shows as `formatSpanMs` does.
+ */
+export function spanInWords(spanMs: number): string {
+  const units: [number, string][] = [
+    [dayMs, 'day'],
+    [hourMs, 'hour'],
+    [minuteMs, 'minute'],
+  ];
+  for (const [unitMs, unit] of units) {
+    if (spanMs >= unitMs && spanMs % unitMs === 0) {
+      const count = spanMs / unitMs;
+      return count === 1 ? unit : `${count} ${unit}s`;
+    }
+  }
+  return formatSpanMs(spanMs);
+}

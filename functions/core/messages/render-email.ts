@@ -89,9 +89,19 @@ function sloSection(slo: SloBurn | undefined): string[] {
       '  Burn rate',
       `${formatNumber(slo.longBurnRate)}x over ${formatSpanMs(rule.longWindowMs)}, ${formatNumber(slo.shortBurnRate)}x over ${formatSpanMs(rule.shortWindowMs)}`,
     ),
+    ...(slo.longWindowProbes === undefined
+      ? []
+      : [
+          field(
+            '  Probes',
+            `${slo.longWindowProbes.bad} of ${slo.longWindowProbes.total} ${slo.objective === 'latency' ? 'slow or failed' : 'failed'} over ${formatSpanMs(rule.longWindowMs)}`,
+          ),
+        ]),
     field(
       '  Budget left',
-      `${formatNumber(slo.budgetRemainingPercent)}% of the error budget over ${formatSpanMs(slo.windowMs)}`,
+      slo.budgetRemainingPercent === undefined
+        ? `not known yet: too few probes over ${formatSpanMs(slo.windowMs)} for a ${formatNumber(slo.targetPercent)}% objective`
+        : `${formatNumber(slo.budgetRemainingPercent)}% of the error budget over ${formatSpanMs(slo.windowMs)}`,
     ),
   ];
 }

@@ -45,7 +45,7 @@ export function publishedSeries(check: ResolvedCheck, options: ResolvedMetricsOp
 
 /** The phases a check's passing probes take time in, so that they are published (a phase of 0 ms is not). */
 export function publishedPhases(check: ResolvedCheck): ProbePhase[] {
-  const host = check.kind === 'http' ? hostOf(check.url) : check.host;
+  const host = check.kind === 'http' ? hostOf(check.url) : check.kind === 'heartbeat' ? '' : check.host;
   return measuredPhases(check.kind, usesTls(check) ?? false).filter((phase) => {
     if (phase === 'dns') return !isIpLiteral(host);
     if (check.kind === 'tcp' && (phase === 'ttfb' || phase === 'transfer')) {

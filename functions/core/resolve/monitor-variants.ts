@@ -10,11 +10,12 @@ export function localizeMonitor(monitor: ResolvedMonitor): ResolvedMonitor {
     ...monitor,
     homeRegion: localRegion,
     regions: [localRegion],
-    checks: monitor.checks.map((check) => ({
-      ...check,
-      regions: [localRegion],
-      alert: { ...check.alert, regionsToFail: 1 },
-    })),
+    // A heartbeat keeps its one region, `'ping'`: its results are the pings the local endpoint receives.
+    checks: monitor.checks.map((check) =>
+      check.kind === 'heartbeat'
+        ? check
+        : { ...check, regions: [localRegion], alert: { ...check.alert, regionsToFail: 1 } },
+    ),
   };
 }
 

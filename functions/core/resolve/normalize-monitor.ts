@@ -1,14 +1,24 @@
 import type { Assertion, AssertionTarget } from '../declare/assertion';
 import type {
   AlertPolicyDeclaration,
+  AlertTargets,
   CheckDeclaration,
   HeaderValue,
+  HeartbeatCheckDeclaration,
   MaintenanceWindowDeclaration,
   MonitorDeclaration,
   SloDeclaration,
   TlsOptions,
 } from '../declare/declarations';
-import { builtInCheckDefaults, defaultMetricsOptions, defaultRetentionMs } from '../declare/defaults';
+import {
+  builtInCheckDefaults,
+  defaultHeartbeatAlert,
+  defaultHeartbeatGraceMs,
+  defaultMetricsOptions,
+  defaultRetentionMs,
+  defaultStatusPageShow,
+  pingRegion,
+} from '../declare/defaults';
 import { parseDurationMs } from '../declare/duration';
 import { readIsoTimestamp } from '../declare/iso-timestamp';
 import { isRegexSource, toRegexSource } from '../declare/regex-source';
@@ -16,8 +26,10 @@ import { isSecretRef } from '../declare/secret';
 import { parseTimeOfDayMinutes, weekdayNumbers } from '../declare/weekly-time';
 import type {
   ResolvedAlertPolicy,
+  ResolvedChatAlerts,
   ResolvedCheck,
   ResolvedCheckBase,
+  ResolvedHeartbeatCheck,
   ResolvedMaintenanceWindow,
   ResolvedMonitor,
   ResolvedSlo,
@@ -48,6 +60,7 @@ export function normalizeMonitor(declaration: MonitorDeclaration): ResolvedMonit
       https: [...(alerts.https ?? [])],
       sqs: [...(alerts.sqs ?? [])],
       lambda: [...(alerts.lambda ?? [])],
+      ...normalizeChatAlerts(alerts.chat),
     },
     retentionMs: declaration.retention === undefined ? defaultRetentionMs : durationMs(declaration.retention),
     maintenance: (declaration.maintenance ?? []).map(normalizeMaintenanceWindow),
@@ -57,8 +70,27 @@ export function normalizeMonitor(declaration: MonitorDeclaration): ResolvedMonit
       certificate: declaration.metrics?.certificate ?? defaultMetricsOptions.certificate,
       sloBudget: declaration.metrics?.sloBudget ?? defaultMetricsOptions.sloBudget,
     },
+    ...(declaration.statusPage === undefined
+      ? {}
+      : {
+          statusPage: {
+            title: declaration.statusPage.title,
+            checks: [...declaration.statusPage.checks],
+            show: {
+              targets: declaration.statusPage.show?.targets ?? defaultStatusPageShow.targets,
+              errors: declaration.statusPage.show?.errors ?? defaultStatusPageShow.errors,
+            },
+          },
+        }),
     checks: declaration.checks.map((check) => normalizeCheck(check, declaration, regions)),
   };
+}
+
+/** `alerts.chat` resolved: `{ chat: {...} }` when declared (`true` or options), nothing when absent or `false`. */
+function normalizeChatAlerts(chat: AlertTargets['chat']): { chat?: ResolvedChatAlerts } {
+  if (chat === undefined || chat === false) return {};
+  const statusPageUrl = chat === true ? undefined : chat.statusPageUrl;
+  return { chat: statusPageUrl === undefined ? {} : { statusPageUrl } };
 }
 
 function durationMs(value: string): number {
@@ -100,6 +132,7 @@ function normalizeCheck(
   monitor: MonitorDeclaration,
   monitorRegions: string[],
 ): ResolvedCheck {
+  if (check.kind === 'heartbeat') return normalizeHeartbeat(check, monitor);
   const defaults = monitor.defaults ?? {};
   const regions = [...(check.regions ?? monitorRegions)];
   const assertions = (check.assert ?? []).map(normalizeAssertion);
@@ -154,6 +187,43 @@ function normalizeCheck(
         tls: normalizeTlsOptions(check),
       };
   }
+}
+
+/**
+ * A heartbeat as a check of one region, `'ping'`, whose rounds are its pings: interval the period, timeout the
+ * grace (at most the period), one failed round opens and one passing round resolves unless it says otherwise.
+ */
+function normalizeHeartbeat(
+  check: HeartbeatCheckDeclaration,
+  monitor: MonitorDeclaration,
+): ResolvedHeartbeatCheck {
+  const periodMs = durationMs(check.period);
+  const graceMs = durationOr(check.grace, Math.min(defaultHeartbeatGraceMs, periodMs));
+  const inherited = monitor.defaults?.alert;
+  return {
+    kind: 'heartbeat',
+    id: check.id,
+    name: check.name ?? check.id,
+    regions: [pingRegion],
+    intervalMs: periodMs,
+    timeoutMs: graceMs,
+    retries: 0,
+    ...(check.degradedLatency === undefined ? {} : { degradedLatencyMs: durationMs(check.degradedLatency) }),
+    assertions: [],
+    ...(check.slo === undefined ? {} : { slo: normalizeSlo(check.slo) }),
+    alert: {
+      regionsToFail: 1,
+      consecutiveFailures: check.alert?.consecutiveFailures ?? defaultHeartbeatAlert.consecutiveFailures,
+      consecutiveSuccesses: check.alert?.consecutiveSuccesses ?? defaultHeartbeatAlert.consecutiveSuccesses,
+      certificateWarningDays: builtInCheckDefaults.certificateWarningDays,
+      certificateCriticalDays: builtInCheckDefaults.certificateCriticalDays,
+      ...remindEvery(check.alert?.remindEvery ?? inherited?.remindEvery),
+    },
+    tags: [...(check.tags ?? [])],
+    periodMs,
+    graceMs,
+    token: { kind: 'secret', ref: check.token.ref },
+  };
 }
 
 function durationOr(value: string | undefined, fallbackMs: number): number {

@@ -6,6 +6,7 @@ import type {
   HttpMethod,
   HttpVersionChoice,
   KeyExchangeGroup,
+  SecretRef,
   TlsVersion,
 } from '../declare/declarations';
 
@@ -109,8 +110,25 @@ export interface ResolvedTlsCheck extends ResolvedCheckBase {
   tls: ResolvedTlsOptions;
 }
 
+/**
+ * A resolved heartbeat: its only region is `'ping'`, its interval the period and its timeout the grace (a round
+ * is one ping, judged at once); no retries, no assertions; `regionsToFail` 1.
+ */
+export interface ResolvedHeartbeatCheck extends ResolvedCheckBase {
+  kind: 'heartbeat';
+  /** How often the job pings, in milliseconds (the same as `intervalMs`). */
+  periodMs: number;
+  /** How late a ping may be, in milliseconds (the same as `timeoutMs`). */
+  graceMs: number;
+  /** The ping token, a secret reference read at run time by the ping endpoint. */
+  token: SecretRef;
+}
+
+/** A resolved check the probe engine probes (every kind but `heartbeat`). */
+export type ResolvedProbedCheck = ResolvedHttpCheck | ResolvedTcpCheck | ResolvedTlsCheck;
+
 /** Any resolved check. */
-export type ResolvedCheck = ResolvedHttpCheck | ResolvedTcpCheck | ResolvedTlsCheck;
+export type ResolvedCheck = ResolvedProbedCheck | ResolvedHeartbeatCheck;
 
 /**
  * Which custom metrics are published, every option filled in (see `MetricsOptions` for what each adds and costs).
@@ -126,13 +144,36 @@ export interface ResolvedMetricsOptions {
   sloBudget: boolean;
 }
 
+/** A resolved status page (see `StatusPageDeclaration`). */
+export interface ResolvedStatusPage {
+  title: string;
+  /** The listed check ids, in the page's order. */
+  checks: string[];
+  /** What the page reveals beyond names and states. */
+  show: { targets: boolean; errors: boolean };
+}
+
+/** Where notifications go: every list filled in; `chat` only when a chat topic is declared. */
+export type ResolvedAlertTargets = Required<Omit<AlertTargets, 'chat'>> & {
+  /** The chat topic (`alerts.chat`), present only when declared. */
+  chat?: ResolvedChatAlerts;
+};
+
+/** A resolved chat topic (see `ChatAlertsDeclaration`). */
+export interface ResolvedChatAlerts {
+  /** The status page every chat message links to, when one is given. */
+  statusPageUrl?: string;
+}
+
 /** A resolved monitor. */
 export interface ResolvedMonitor {
   homeRegion: string;
   regions: string[];
-  alerts: Required<AlertTargets>;
+  alerts: ResolvedAlertTargets;
   retentionMs: number;
   maintenance: ResolvedMaintenanceWindow[];
   metrics: ResolvedMetricsOptions;
+  /** The public status page, when one is declared. */
+  statusPage?: ResolvedStatusPage;
   checks: ResolvedCheck[];
 }

@@ -1,5 +1,6 @@
+import { isProbedKind } from '../check-kinds';
 import { minuteMs } from '../declare/duration';
-import type { ResolvedCheck, ResolvedMonitor } from '../resolve/resolved-monitor';
+import type { ResolvedCheck, ResolvedMonitor, ResolvedProbedCheck } from '../resolve/resolved-monitor';
 import { stableHash } from './stable-hash';
 
 /** What sharding needs to know of a check. */
@@ -28,9 +29,17 @@ function assertShardCount(shardCount: number): void {
   }
 }
 
-/** The checks probed from `region`, in declaration order. */
-export function checksForRegion(monitor: Pick<ResolvedMonitor, 'checks'>, region: string): ResolvedCheck[] {
-  return monitor.checks.filter((check) => check.regions.includes(region));
+/**
+ * The checks probed from `region`, in declaration order: only probed kinds, so a heartbeat (whose one region,
+ * `'ping'`, is where its pings come from) is never placed in a probe region, whatever the region is called.
+ */
+export function checksForRegion(
+  monitor: Pick<ResolvedMonitor, 'checks'>,
+  region: string,
+): ResolvedProbedCheck[] {
+  return monitor.checks.filter(
+    (check): check is ResolvedProbedCheck => isProbedKind(check.kind) && check.regions.includes(region),
+  );
 }
 
 /** The shard, from 0 to `shardCount - 1`, that probes a check: stable for a given id and shard count. */

@@ -75,7 +75,8 @@ export function advanceDaySummary(input: AdvanceDaySummaryInput): DaySummary | u
     // Afresh: the days before the first boundary are unknown (their counters expired).
     startMs = boundaries[0] ?? todayStartMs;
     start = totalsAt.get(startMs);
-    for (let atMs = todayStartMs - summarizedDayCount * dayMs; atMs < startMs; atMs += dayMs) days.push(undefined);
+    for (let atMs = todayStartMs - summarizedDayCount * dayMs; atMs < startMs; atMs += dayMs)
+      days.push(undefined);
   }
   for (const endMs of boundaries) {
     if (endMs === startMs) continue;

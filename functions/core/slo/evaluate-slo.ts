@@ -72,6 +72,8 @@ export interface SloEvaluation {
    * exactly spent, negative once overspent.
    */
   budgetRemainingPercent: number;
+  /** The probes of the whole SLO window, and how many of them were bad. */
+  windowCounts: EventCounts;
   /** The most severe rule that fires; `undefined` when none does. */
   firing?: FiringBurnRate;
   /** What each rule's windows measured. */
@@ -133,6 +135,7 @@ export function evaluateSlo(input: SloEvaluationInput): SloEvaluation {
     objective,
     targetPercent,
     budgetRemainingPercent: 100 * (1 - burnRate(whole, targetPercent)),
+    windowCounts: whole,
     ...(firing === undefined ? {} : { firing }),
     measured,
   };

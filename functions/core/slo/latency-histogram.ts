@@ -47,10 +47,7 @@ export function addLatencies(histogram: LatencyHistogram, latenciesMs: readonly 
  * The latencies counted between two running histograms, `end − start` per bucket, never negative (counters
  * written by racing sweeps may disagree by a late result); `start` undefined counts everything in `end`.
  */
-export function histogramDifference(
-  end: LatencyHistogram,
-  start: LatencyHistogram | undefined,
-): number[] {
+export function histogramDifference(end: LatencyHistogram, start: LatencyHistogram | undefined): number[] {
   const counts = Array.from(end, (count, bucket) => Math.max(0, (count ?? 0) - (start?.[bucket] ?? 0)));
   while (counts.length > 0 && counts[counts.length - 1] === 0) counts.pop();
   return counts;

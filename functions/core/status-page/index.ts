@@ -51,5 +51,7 @@ export {
   statusPageContentTypes,
   statusPageFiles,
 } from './status-page-files';
+export type { StatusPageFile } from './status-page-site';
+export { renderStatusPageSite, statusPageCacheControl } from './status-page-site';
 export type { OverallStatus, OverallSummary } from './status-summary';
 export { overallSummary } from './status-summary';

@@ -196,12 +196,12 @@ function dayBars(check: StatusPageCheck): string {
 <p class="axis"><span><span class="axis-90">${countOf(days, 'day')} ago</span><span class="axis-30">${countOf(Math.min(days, narrowDayCount), 'day')} ago</span></span><span>${formatAvailability(total)} over ${countOf(days, 'day')}</span><span>Today</span></p>`;
 }
 
-/** A day in words, for screen readers and as its tooltip (the same text, shown on hover by the style sheet): `2026-11-24: 99.3% up (1430 of 1440 rounds); 1 incident: outage for 10m`. */
+/** A day in words, for screen readers and as its tooltip (the same text, shown on hover by the style sheet): `2026-11-24: 99.3% up (1430 of 1440 probes); 1 incident: outage for 10m`. */
 function dayText(day: DayBar): string {
   const rounds =
     day.rounds === undefined
       ? 'no data'
-      : `${formatAvailability(day.rounds)} up (${day.rounds.good} of ${countOf(day.rounds.total, 'round')})`;
+      : `${formatAvailability(day.rounds)} up (${day.rounds.good} of ${countOf(day.rounds.total, 'probe')})`;
   const incidents =
     day.incidents.length === 0
       ? ''

@@ -65,7 +65,10 @@ export interface StatusPageVisibility {
  */
 export type CheckState = 'up' | 'down' | 'degraded' | 'pending' | 'maintenance';
 
-/** Rounds counted over a span, and how many of them passed (availability = good / total). */
+/**
+ * Probes counted over a span (each region's probe of each round, as the SLO counts them), and how many of them
+ * passed (availability = good / total).
+ */
 export interface RoundTally {
   total: number;
   good: number;

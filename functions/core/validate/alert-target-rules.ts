@@ -1,4 +1,5 @@
 import { quote } from '../assertions/describe-value';
+import { maximumChatStatusPageUrlLength } from '../declare/defaults';
 import { asRecord, validateNoDuplicates } from './rule-helpers';
 import { fieldLabel, type PathSegment, type ReportProblem } from './validation-problem';
 
@@ -43,5 +44,20 @@ export function validateAlertTargets(report: ReportProblem, path: PathSegment[],
       if (problem !== undefined) report(targetPath, `${fieldLabel(targetPath)} ${quote(target)} ${problem}`);
     });
     validateNoDuplicates(report, [...path, channel], list);
+  }
+  validateChatAlerts(report, [...path, 'chat'], record.chat);
+}
+
+function validateChatAlerts(report: ReportProblem, path: PathSegment[], chat: unknown): void {
+  const url = asRecord(chat)?.statusPageUrl;
+  if (typeof url !== 'string') return;
+  const urlPath = [...path, 'statusPageUrl'];
+  if (!URL.canParse(url) || new URL(url).protocol !== 'https:') {
+    report(urlPath, `${fieldLabel(urlPath)} ${quote(url)} must be an https:// URL`);
+  } else if (url.length > maximumChatStatusPageUrlLength) {
+    report(
+      urlPath,
+      `${fieldLabel(urlPath)} is ${url.length} characters; at most ${maximumChatStatusPageUrlLength}`,
+    );
   }
 }

@@ -51,7 +51,7 @@ export function validateAssertion(
   if (!isOneOf(source, Object.keys(comparisonsBySource) as AssertionSource[])) return;
   const at = (key: string): PathSegment[] => [...path, key];
 
-  const allowedSources = checkKindTable[check.kind].assertionSources;
+  const allowedSources: readonly AssertionSource[] = checkKindTable[check.kind].assertionSources;
   if (!allowedSources.includes(source)) {
     report(
       at('source'),
@@ -134,14 +134,39 @@ function validateProperty(
   }
 }
 
-/** Why a JSONPath does not parse, or `undefined` when it does. */
+/**
+ * Why a JSONPath does not parse, in plain words (the parser's own message lists grammar tokens), or
+ * `undefined` when it does: `a JSONPath starts with $, such as $.status; did you mean "$.status"?`.
+ */
 export function jsonPathProblem(path: string): string | undefined {
   try {
     parseJsonPath(path);
     return undefined;
   } catch (error) {
-    return error instanceof Error ? error.message : String(error);
+    return plainJsonPathProblem(path, error);
   }
+}
+
+/** Dotted names written without the leading `$`: `status.indicator`, `.status`. */
+const dottedNames = /^\.?[A-Za-z_][\w-]*(\.[A-Za-z_][\w-]*|\[\d+\])*$/;
+
+function plainJsonPathProblem(path: string, error: unknown): string {
+  if (!path.startsWith('$')) {
+    const trimmed = path.trim();
+    let hint = '';
+    if (trimmed.startsWith('$')) hint = '; take out the spaces around it';
+    else if (trimmed.startsWith('@'))
+      hint = '; @ is the current value, only inside a filter such as $[?@.ok]';
+    else if (dottedNames.test(trimmed))
+      hint = `; did you mean ${quote(`$${trimmed.startsWith('.') ? '' : '.'}${trimmed}`)}?`;
+    return `a JSONPath starts with $, such as $.status${hint}`;
+  }
+  const location = (error as { location?: { start?: { offset?: number } } }).location?.start?.offset;
+  const found = (error as { found?: unknown }).found;
+  if (found === null || location === undefined || location >= path.length) {
+    return 'it ends too early: close every [ and quote, and follow each . with a name, such as $.items[0].id';
+  }
+  return `it cannot be read from character ${location + 1} on (${quote(path.slice(location))}): names with spaces or symbols go in brackets and quotes, such as $['a b'], and indexes are whole numbers, such as $.items[0]`;
 }
 
 function validateTarget(
@@ -196,7 +221,10 @@ function targetProblem(source: AssertionSource, comparison: Comparison, target: 
 }
 
 function regexTargetProblem(comparison: Comparison, target: unknown): string | undefined {
-  if (!isRegexSource(target)) return `must be a regular expression for ${comparison}`;
+  if (!isRegexSource(target)) {
+    const example = typeof target === 'string' && target !== '' ? `/${target}/` : '/…/';
+    return `is not a regular expression: ${comparison}() takes a RegExp such as ${example} (or a pattern string); as plain data, write { pattern, flags }`;
+  }
   const compiled = compileRegex(target);
   return compiled.ok ? undefined : `is not a valid regular expression: ${compiled.reason}`;
 }

@@ -7,6 +7,7 @@ import { isOneOf } from '../declare/vocabulary';
 import { type CertificateDaysFacts, validateAlertPolicy } from './alert-policy-rules';
 import { type AssertionCheckFacts, validateAssertion } from './assertion-rules';
 import { validateInterval, validatePositiveDuration } from './duration-rules';
+import { validateHeartbeatCheck } from './heartbeat-check-rules';
 import { validateHttpCheck } from './http-check-rules';
 import { validateRegionList } from './region-rules';
 import { type UnknownRecord, validateWholeNumber } from './rule-helpers';
@@ -26,6 +27,7 @@ const kindRules: Record<
   http: validateHttpCheck,
   tcp: validateTcpCheck,
   tls: validateTlsCheck,
+  heartbeat: validateHeartbeatCheck,
 };
 
 /** What the checks inherit from the monitor, as far as it is valid. */
@@ -58,6 +60,20 @@ export function validateCheck(
   }
   if (typeof check.name === 'string' && check.name.trim() === '') {
     report(at('name'), 'name is empty; leave it out to use the id');
+  }
+  if (check.kind === 'heartbeat') {
+    // One region, `'ping'`, and its own timing (period and grace): only the rules that apply to it.
+    validateHeartbeatCheck(report, path, check);
+    validateSlo(report, at('slo'), check.slo);
+    validateAlertPolicy(
+      report,
+      at('alert'),
+      check.alert,
+      1,
+      "the heartbeat's one region",
+      monitor.certificateDays,
+    );
+    return;
   }
   const regionCount = validateRegionList(report, at('regions'), check.regions, {
     // 'local' is always allowed: a check placed only there runs on developers' machines, never in AWS.

@@ -14,6 +14,7 @@ import { validateDurationBetween, validateInterval, validatePositiveDuration } f
 import { validateMaintenanceWindows } from './maintenance-rules';
 import { validateKnownRegion, validateRegionList } from './region-rules';
 import { asRecord, type UnknownRecord, validateWholeNumber } from './rule-helpers';
+import { validateStatusPage } from './status-page-rules';
 import type { ReportProblem } from './validation-problem';
 
 /**
@@ -31,6 +32,7 @@ export function validateMonitorRules(report: ReportProblem, input: unknown): voi
   const facts = validateDefaults(report, monitor);
   validateChecks(report, monitor.checks, facts);
   validateMaintenanceWindows(report, ['maintenance'], monitor.maintenance, checkIds(monitor.checks));
+  validateStatusPage(report, ['statusPage'], monitor.statusPage, checkIds(monitor.checks));
 }
 
 function checkIds(checks: unknown): string[] {

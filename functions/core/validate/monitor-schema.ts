@@ -147,14 +147,37 @@ const tlsCheck = strictObject({
   minDaysValid: z.optional(count),
 });
 
+const heartbeatCheck = strictObject({
+  kind: z.literal('heartbeat'),
+  id: z.string(),
+  name: z.optional(z.string()),
+  period: duration,
+  grace: z.optional(duration),
+  token: strictObject({ kind: z.literal('secret'), ref: z.string() }, (input) =>
+    input === undefined
+      ? 'is required'
+      : `must be secret('/ssm/path'): a ping token is read at run time, never written in a declaration`,
+  ),
+  degradedLatency: z.optional(duration),
+  slo: z.optional(slo),
+  alert: z.optional(
+    strictObject({
+      consecutiveFailures: z.optional(count),
+      consecutiveSuccesses: z.optional(count),
+      remindEvery: z.optional(duration),
+    }),
+  ),
+  tags: z.optional(z.array(z.string())),
+});
+
 const kindList = checkKinds.map((kind) => JSON.stringify(kind)).join(', ');
 
-const check = z.discriminatedUnion('kind', [httpCheck, tcpCheck, tlsCheck], {
+const check = z.discriminatedUnion('kind', [httpCheck, tcpCheck, tlsCheck, heartbeatCheck], {
   error: (issue) => {
     if (issue.code !== 'invalid_union') return undefined;
     const kind = (issue.input as { kind?: unknown } | undefined)?.kind;
     return kind === undefined
-      ? `is required: one of ${kindList} (build checks with http(), tcp() or tls())`
+      ? `is required: one of ${kindList} (build checks with http(), tcp(), tls() or heartbeat())`
       : `must be one of ${kindList}, not ${describeValue(kind)}`;
   },
 });
@@ -165,6 +188,11 @@ const alertTargets = strictObject({
   https: z.optional(z.array(z.string())),
   sqs: z.optional(z.array(z.string())),
   lambda: z.optional(z.array(z.string())),
+  chat: z.optional(
+    z.union([z.boolean(), strictObject({ statusPageUrl: z.optional(z.string()) })], {
+      error: expected(`true, false or { statusPageUrl: 'https://...' }`),
+    }),
+  ),
 });
 
 const monitorDefaults = strictObject({
@@ -189,6 +217,12 @@ const metricsOptions = strictObject({
   sloBudget: z.optional(z.boolean()),
 });
 
+const statusPage = strictObject({
+  title: z.string(),
+  checks: z.array(z.string()),
+  show: z.optional(strictObject({ targets: z.optional(z.boolean()), errors: z.optional(z.boolean()) })),
+});
+
 /** The structure of a whole monitor declaration. */
 export const monitorSchema = strictObject({
   homeRegion: z.string(),
@@ -198,5 +232,6 @@ export const monitorSchema = strictObject({
   retention: z.optional(duration),
   maintenance: z.optional(z.array(maintenanceWindow)),
   metrics: z.optional(metricsOptions),
+  statusPage: z.optional(statusPage),
   checks: z.array(check),
 });

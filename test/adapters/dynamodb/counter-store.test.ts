@@ -1,5 +1,6 @@
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { describe, expect, it } from 'vitest';
+import { itemSizeBytes } from '../../../functions/adapters/dynamodb/item-size';
 import type { ProbeCounter } from '../../../functions/core/ports/counter-store';
 import { faults } from '../../support/fault-proxy';
 import { useDynamo } from '../../support/use-dynamo';
@@ -79,6 +80,26 @@ describe('DynamoDB counter store', () => {
     expect(Item?.partialRounds).toEqual({
       S: `${(14 * minuteMs).toString(36)}:3,${minuteMs.toString(36)}:0`,
     });
+  });
+
+  it('keeps the running latency histogram, in under 1 KB with every bucket filled', async () => {
+    const store = testStore(db.client, db.tableName);
+    const sparse = counter(30, 50, { latencyHistogram: [0, 0, 3, 0, 17] });
+    await store.putCounter('orders', sparse, dayMs);
+    expect(await store.counterAtOrBefore('orders', Number.POSITIVE_INFINITY)).toEqual(sparse);
+    const full = counter(31, 4_000_000, {
+      latencyHistogram: Array.from({ length: 64 }, () => 4_000_000),
+      partialRounds: [{ roundAtMs: minute0 + 29 * minuteMs, countedRegions: 0b011 }],
+    });
+    await store.putCounter('orders', full, dayMs);
+    expect(await store.counterAtOrBefore('orders', Number.POSITIVE_INFINITY)).toEqual(full);
+    const { Item } = await db.client.send(
+      new GetItemCommand({
+        TableName: db.tableName,
+        Key: { pk: { S: 'check#orders' }, sk: { S: `count#${minute0 + 31 * minuteMs}` } },
+      }),
+    );
+    expect(itemSizeBytes(Item ?? {})).toBeLessThan(1024);
   });
 
   it('tells its own write, answered by a 500, from a racing sweep’s', async () => {

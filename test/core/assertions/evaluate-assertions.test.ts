@@ -297,7 +297,7 @@ describe('evaluateAssertions: jsonBody', () => {
       lookoutExpect.jsonBody('$.regions').equals(['eu', 'us']),
       true,
       '["eu","us"]',
-      '$.regions is ["eu","us"], expected "eu", "us"',
+      '$.regions is ["eu","us"], expected ["eu","us"]',
     ],
     [
       'notEquals',
@@ -417,6 +417,20 @@ describe('evaluateAssertions: jsonBody', () => {
       false,
       null,
       '$.missing not found, expected "x"',
+    ],
+    [
+      'equals an empty list, no match: the expected value still shows',
+      lookoutExpect.jsonBody('$.missing').equals([]),
+      false,
+      null,
+      '$.missing not found, expected []',
+    ],
+    [
+      'a .length path that matches nothing: how to check a list size instead',
+      lookoutExpect.jsonBody('$.regions.length').equals(2),
+      false,
+      null,
+      '$.regions.length not found (JSONPath has no .length; $.regions is a list of 2: to check its size, assert that $.regions[1] exists (2 or more) or that $.regions[2] does not exist (at most 2)), expected 2',
     ],
     [
       'several matches compare the first',

@@ -44,17 +44,35 @@ describe('estimateCost arithmetic', () => {
     // Probes: one scheduled invocation per region and minute (100 checks fit one shard), 2 waves of 50 probes.
     const probes = checks * regions * minutes;
     const probeInvocations = regions * minutes;
-    // Each minute's 300 results are one stream burst: 3 batches of 100, each check in all 3.
+    // Each region's 100 results a minute are one stream burst: 1 batch of 100, so each check is in 3 a minute.
     const evaluateInvocations = 3 * minutes;
     const checkBatches = checks * 3 * minutes;
+    // Per check and batch: its alert states, and the 3 regions' results of 5 rounds (a streak of 2, 2 more, and the
+    // round itself), half a unit per started 4 KB.
+    const evaluateReads =
+      checkBatches * (m.alertStatesReadUnits + 0.5 * Math.ceil((5 * 3 * m.resultItemBytes) / 4096));
     const sweepInvocations = minutes;
-    // SLO boundaries of a 30-day window: 5 min, 30 min, 1 h, 6 h, 3 d and 30 d.
-    const sweepReads = checks * minutes * (m.sweepReadUnitsPerCheckMinute + 6 * m.readUnitsPerSloBoundary);
+    // Per check-minute: its alert states, its newest counter, the 3 regions' results of 4 rounds (the round alerts'
+    // lookback of 4 minutes and 10 s is longer than the uncounted 1 minute and 45 s), and a counter at each SLO
+    // window start of a 30-day window: 5 min, 30 min, 1 h, 6 h, 3 d and 30 d.
+    // And each check's day summary, read (half a unit) and written (one unit) once a day.
+    const sweepReads =
+      checks *
+        minutes *
+        (m.alertStatesReadUnits +
+          m.counterReadUnits +
+          0.5 * Math.ceil((4 * 3 * m.resultItemBytes) / 4096) +
+          6 * m.counterReadUnits) +
+      checks * 30 * 0.5;
     const writes =
-      probes + checks * minutes + checks * m.alertEventsPerCheckMonth * m.writeUnitsPerAlertEvent;
+      probes +
+      checks * minutes +
+      checks * 30 +
+      checks * m.alertEventsPerCheckMonth * m.writeUnitsPerAlertEvent;
     const storedGb =
       (probes * (m.resultItemBytes + m.itemOverheadBytes) +
-        checks * minutes * (m.counterItemBytes + m.itemOverheadBytes)) /
+        checks * minutes * (m.counterItemBytes + m.itemOverheadBytes) +
+        checks * (m.daySummaryItemBytes + m.itemOverheadBytes)) /
       gb;
     const probeGbSeconds =
       ((probeInvocations * m.probeInvocationBaseMs +
@@ -66,7 +84,9 @@ describe('estimateCost arithmetic', () => {
       ((evaluateInvocations * m.evaluateInvocationBaseMs + checkBatches * m.evaluateMsPerCheckBatch) / 1000) *
       (m.homeFunctionMemoryMb / 1024);
     const sweepGbSeconds =
-      ((sweepInvocations * m.sweepInvocationBaseMs + checks * minutes * m.sweepMsPerCheck) / 1000) *
+      ((sweepInvocations * m.sweepInvocationBaseMs +
+        checks * minutes * (m.sweepMsPerCheck + 6 * m.sweepMsPerSloBoundary)) /
+        1000) *
       (m.homeFunctionMemoryMb / 1024);
     const invocations = probeInvocations + evaluateInvocations + sweepInvocations;
     const logsGb =
@@ -75,12 +95,14 @@ describe('estimateCost arithmetic', () => {
       gb;
     const snsPublishes = checks * m.alertEventsPerCheckMonth;
     const byHand = {
-      'Custom metric series': (checks * 2 + regions * 2) * 0.3,
-      'PutMetricData calls': ((probeInvocations + evaluateInvocations) * 0.01) / 1000,
+      // Availability and Latency per check; Lookout's own series only while a probe region skips probes (none here).
+      'Custom metric series': checks * 2 * 0.3,
+      // One per evaluate invocation; the probe's own metrics are EMF log lines.
+      'PutMetricData calls': (evaluateInvocations * 0.01) / 1000,
       Alarms: (8 + 5 * regions) * 0.1,
       Dashboards: m.dashboards * 3,
       'Write request units': (writes * 0.625) / 1e6,
-      'Read request units': ((checkBatches * m.evaluateReadUnitsPerCheckBatch + sweepReads) * 0.125) / 1e6,
+      'Read request units': ((evaluateReads + sweepReads) * 0.125) / 1e6,
       Storage: storedGb * 0.25,
       'Point-in-time recovery': storedGb * 0.2,
       'Probe compute': probeGbSeconds * 0.0000133334,
@@ -118,7 +140,7 @@ describe('estimateCost arithmetic', () => {
       evaluateInvocations,
       evaluateCheckBatches: checkBatches,
       sweepInvocations,
-      metricSeries: { checks: 200, lookout: 6 },
+      metricSeries: { checks: 200, lookout: 0 },
     });
   });
 });
@@ -149,14 +171,14 @@ describe('metrics options in the estimate', () => {
 
 describe('estimateCost counts', () => {
   it('prices series past 10,000 at the next tier', () => {
-    // 400 checks × 8 metrics × (1 + 3 regions) = 12,800 series, and 6 of Lookout's own.
+    // 400 checks × 8 metrics × (1 + 3 regions) = 12,800 series; none of Lookout's own while no probe is skipped.
     const estimate = estimateCost(
       deployed(httpsChecks(400), { metrics: { perRegion: true, phases: true, certificate: true } }),
     );
     const series = estimate.lines.filter((line) => line.item.startsWith('Custom metric series'));
     expect(series.map((line) => [line.quantity, line.price.usd])).toEqual([
       [10_000, 0.3],
-      [2_806, 0.1],
+      [2_800, 0.1],
     ]);
   });
 
@@ -194,7 +216,8 @@ describe('estimateCost counts', () => {
     expect(estimate.checks).toBe(0);
     expect(estimate.usdPerCheckMonth).toBeUndefined();
     expect(lineOf(estimate, 'Alarms').quantity).toBe(8 + 5 * 3);
-    expect(lineOf(estimate, 'Custom metric series').quantity).toBe(6);
+    // Lookout publishes no series of its own while healthy: no metric line at all.
+    expect(estimate.lines.some((line) => line.item.startsWith('Custom metric series'))).toBe(false);
     expect(estimate.lines.some((line) => line.item === 'Write request units')).toBe(false);
   });
 

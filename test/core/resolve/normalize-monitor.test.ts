@@ -92,7 +92,7 @@ describe('normalization fills every default', () => {
     resolved.regions.push('sa-east-1');
     resolved.checks[0]?.assertions.pop();
     expect(declaration.regions).toEqual(['us-east-1', 'eu-west-1', 'ap-southeast-2']);
-    expect(declaration.checks[0]?.assert).toHaveLength(4);
+    expect((declaration.checks[0] as { assert?: unknown[] } | undefined)?.assert).toHaveLength(4);
   });
 
   it.each([

@@ -74,10 +74,10 @@ describe('renderStatusHtml', () => {
     expect(orders.match(/<li class="bar /g)).toHaveLength(90);
     expect(orders.match(/bar-older/g)).toHaveLength(60);
     expect(orders).toContain(
-      '<li class="bar bar-partial bar-incident"><span class="sr">2026-11-21: 99.16% up (1428 of 1440 rounds); 1 incident: outage for 12m</span></li>',
+      '<li class="bar bar-partial bar-incident"><span class="sr">2026-11-21: 99.16% up (1428 of 1440 probes); 1 incident: outage for 12m</span></li>',
     );
     expect(orders).toContain(
-      'class="bar bar-major bar-older"><span class="sr">2026-10-14: 97.91% up (1410 of 1440 rounds)<',
+      'class="bar bar-major bar-older"><span class="sr">2026-10-14: 97.91% up (1410 of 1440 probes)<',
     );
     const search = html.slice(html.indexOf('id="check-search"'), html.indexOf('id="check-billing-db"'));
     expect(search).toContain('>2026-10-14: no data</span>');

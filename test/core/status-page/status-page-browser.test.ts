@@ -144,7 +144,7 @@ describe('the status page in headless Chromium', () => {
       expect(await bars.locator('li:visible').count()).toBe(90);
     const worstDay = checks.first().locator('.bar-major');
     const worstDayText = worstDay.locator('.sr');
-    expect(await worstDayText.textContent()).toBe('2026-10-14: 97.91% up (1410 of 1440 rounds)');
+    expect(await worstDayText.textContent()).toBe('2026-10-14: 97.91% up (1410 of 1440 probes)');
     expect((await worstDayText.boundingBox())?.width).toBeLessThanOrEqual(1);
     await worstDay.hover();
     expect((await worstDayText.boundingBox())?.width).toBeGreaterThan(100);

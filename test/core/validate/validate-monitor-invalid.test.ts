@@ -58,7 +58,7 @@ const cases: InvalidCase[] = [
     input: changed({ 'checks.1.kind': 'ftp' }),
     path: 'checks[1].kind',
     checkId: 'redis',
-    reason: 'kind must be one of "http", "tcp", "tls", not "ftp"',
+    reason: 'kind must be one of "http", "tcp", "tls", "heartbeat", not "ftp"',
   },
   {
     name: 'method outside the union',

@@ -8,22 +8,30 @@ import {
   type TargetProtocol,
 } from './bench-engine';
 import { parseBlackboxProbe } from './blackbox-metrics';
-import type { BlackboxProcess } from './blackbox-process';
 import { blackboxProbeTimeoutSeconds } from './blackbox-process';
 import { processCpuSeconds } from './process-cpu';
 
+/** A process serving blackbox_exporter's `/probe` API: the exporter, or Lookout's bench front door. */
+export interface ProbeEndpoint {
+  /** Such as `http://127.0.0.1:41236`. */
+  origin: string;
+  /** Its process id, for its CPU time from /proc/<pid>/stat. */
+  pid: number;
+}
+
 /**
- * blackbox_exporter as a bench engine: each probe is a `GET /probe?module=<protocol>&target=<url>`
- * (keep-alive connections from the bench to the exporter); its CPU is read from /proc/<pid>/stat.
+ * An engine reached through its `/probe` endpoint: each probe is a `GET /probe?module=<protocol>&target=<url>`
+ * over keep-alive connections from the bench (the same driver for every engine); its CPU is the endpoint
+ * process's utime + stime from /proc/<pid>/stat (10 ms ticks), serving `/probe` included.
  */
-export function blackboxEngine(exporter: BlackboxProcess): BenchEngine {
+export function probeEndpointEngine(name: string, endpoint: ProbeEndpoint): BenchEngine {
   const dispatcher = new Agent({ connections: 512, keepAliveTimeout: 30_000 });
   const requestTimeoutMs = (blackboxProbeTimeoutSeconds + 5) * 1000;
 
   const probeOrThrow = async (url: string, protocol: TargetProtocol): Promise<ProbeSample> => {
     const query = new URLSearchParams({ module: protocol, target: url });
     const startedAt = performance.now();
-    const response = await request(`${exporter.origin}/probe?${query}`, {
+    const response = await request(`${endpoint.origin}/probe?${query}`, {
       dispatcher,
       headersTimeout: requestTimeoutMs,
       bodyTimeout: requestTimeoutMs,
@@ -31,7 +39,7 @@ export function blackboxEngine(exporter: BlackboxProcess): BenchEngine {
     const exposition = await response.body.text();
     const wallMs = performance.now() - startedAt;
     if (response.statusCode !== 200) {
-      throw new Error(`blackbox_exporter answered ${response.statusCode}: ${exposition.slice(0, 200)}`);
+      throw new Error(`${name} answered ${response.statusCode}: ${exposition.slice(0, 200)}`);
     }
     const metrics = parseBlackboxProbe(exposition);
     return {
@@ -40,6 +48,8 @@ export function blackboxEngine(exporter: BlackboxProcess): BenchEngine {
       phases: metrics.phases,
       phaseSumMs: sumPhases(metrics.phases),
       wallMs,
+      ...(metrics.eventLoopDelayMs === undefined ? {} : { eventLoopDelayMs: metrics.eventLoopDelayMs }),
+      ...(metrics.error === undefined ? {} : { error: metrics.error }),
     };
   };
 
@@ -60,15 +70,12 @@ export function blackboxEngine(exporter: BlackboxProcess): BenchEngine {
     count: number,
     concurrency: number,
   ): Promise<BatchOutcome> => {
-    const cpuBefore = processCpuSeconds(exporter.pid);
+    const cpuBefore = processCpuSeconds(endpoint.pid);
     const startedAt = performance.now();
-    const samples = await mapBounded(Array.from({ length: count }), concurrency, async () => ({
-      ...(await probe(url, protocol)),
-      wallMs: Number.NaN,
-    }));
+    const samples = await mapBounded(Array.from({ length: count }), concurrency, () => probe(url, protocol));
     const wallMs = performance.now() - startedAt;
-    return { samples, wallMs, cpuSeconds: processCpuSeconds(exporter.pid) - cpuBefore };
+    return { samples, wallMs, cpuSeconds: processCpuSeconds(endpoint.pid) - cpuBefore };
   };
 
-  return { name: 'blackbox_exporter', probe, runBatch };
+  return { name, probe, runBatch };
 }

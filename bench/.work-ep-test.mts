@@ -1,0 +1,11 @@
+import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { createServer } from 'node:http';
+const hits: string[] = [];
+const mk = (name: string) => new Promise<number>((res) => { const s = createServer((q, r) => { hits.push(name); r.writeHead(200, {'content-type':'application/x-amz-json-1.0'}); r.end('{"TableNames":[]}'); s.close(); }); s.listen(0, '127.0.0.1', () => res((s.address() as any).port)); });
+const a = await mk('A'); const b = await mk('B');
+process.env.AWS_ACCESS_KEY_ID='x'; process.env.AWS_SECRET_ACCESS_KEY='y';
+process.env.AWS_ENDPOINT_URL_DYNAMODB = `http://127.0.0.1:${a}`;
+const c = new DynamoDBClient({ region: 'us-east-1' });
+process.env.AWS_ENDPOINT_URL_DYNAMODB = `http://127.0.0.1:${b}`;
+await c.send(new ListTablesCommand({}));
+console.log(hits);
