@@ -126,7 +126,7 @@ export async function startLambdaProcess(options: LambdaProcessOptions): Promise
     stop() {
       unregister();
       // Disconnecting ends the process by itself (writing its profile, if asked); a stuck one is killed.
-      child.disconnect();
+      if (child.connected) child.disconnect();
       setTimeout(stop, 5_000).unref();
     },
   };
