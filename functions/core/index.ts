@@ -104,7 +104,7 @@ export {
   checksForShard,
   shardCountFor,
   shardOf,
-  worstCaseMsPerMinute,
+  worstCaseMsPerInvocation,
 } from './schedule/placement';
 export { roundAtFor } from './schedule/round-at';
 export { fnv1a32, stableHash } from './schedule/stable-hash';

@@ -82,6 +82,8 @@ export function manyChecksMonitor(count = 80): MonitorDeclaration {
           regions: ['eu-west-1'],
           interval: '10s',
           timeout: '10s',
+          // Two retries: each invocation runs one round, so a shard's worst case is timeout × attempts.
+          retries: 2,
         }),
       ),
     ],

@@ -1,5 +1,4 @@
 import { isProbedKind } from '../check-kinds';
-import { minuteMs } from '../declare/duration';
 import type { ResolvedCheck, ResolvedMonitor, ResolvedProbedCheck } from '../resolve/resolved-monitor';
 import { stableHash } from './stable-hash';
 
@@ -59,17 +58,20 @@ export function checksForShard<Check extends Pick<ResolvedCheck, 'id'>>(
 }
 
 /**
- * The worst case of one check in one scheduled minute, in probe-milliseconds: every attempt (the first and
- * each retry, each with its own timeout) times out, in each of the rounds it is due in that minute.
+ * The worst case of one check in one probe invocation, in probe-milliseconds: every attempt (the first and each
+ * retry, each with its own timeout) times out. An invocation runs one round: the scheduled one runs the round due
+ * at the minute, and each later round of a sub-minute check runs in an invocation of its own (the round queue),
+ * so a 10 s check weighs on a shard as much as a 1-minute one (not six times: that sized shards for rounds that
+ * no longer share an invocation).
  */
-export function worstCaseMsPerMinute(check: ShardedCheck): number {
-  return check.timeoutMs * (check.retries + 1) * Math.ceil(minuteMs / check.intervalMs);
+export function worstCaseMsPerInvocation(check: ShardedCheck): number {
+  return check.timeoutMs * (check.retries + 1);
 }
 
 /**
  * How many shards a region's checks need so that the worst case of every invocation fits its budget: at least
  * `ceil(Σ worst case / (concurrency × budgetMs))` and at least 1, where the worst case of a check is its timeout
- * times its attempts times its rounds per minute. Since checks are placed by hash, a shard can get more than its
+ * times its attempts. Since checks are placed by hash, a shard can get more than its
  * share; the count is raised until no shard of two or more checks goes over `concurrency × budgetMs` (a single
  * check over it cannot be helped by sharding).
  */
@@ -81,7 +83,10 @@ export function shardCountFor(checks: readonly ShardedCheck[], capacity: ShardCa
     );
   }
   const capacityMs = concurrency * budgetMs;
-  const loads = checks.map((check) => ({ hash: shardHash(check.id), worstMs: worstCaseMsPerMinute(check) }));
+  const loads = checks.map((check) => ({
+    hash: shardHash(check.id),
+    worstMs: worstCaseMsPerInvocation(check),
+  }));
   const totalMs = loads.reduce((sum, load) => sum + load.worstMs, 0);
   const lowest = Math.max(1, Math.ceil(totalMs / capacityMs));
   for (let shardCount = lowest; shardCount <= lowest + checks.length; shardCount++) {

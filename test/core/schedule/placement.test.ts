@@ -7,7 +7,7 @@ import {
   type ShardedCheck,
   shardCountFor,
   shardOf,
-  worstCaseMsPerMinute,
+  worstCaseMsPerInvocation,
 } from '../../../functions/core';
 import { tcpCheck } from '../../support/resolved-checks';
 
@@ -26,7 +26,7 @@ function checks(count: number, fields: Partial<ShardedCheck> = {}): ShardedCheck
 /** The worst case of each shard, in probe-milliseconds per minute. */
 function shardLoads(list: readonly ShardedCheck[], shardCount: number): number[] {
   return Array.from({ length: shardCount }, (_, shard) =>
-    checksForShard(list, shard, shardCount).reduce((sum, check) => sum + worstCaseMsPerMinute(check), 0),
+    checksForShard(list, shard, shardCount).reduce((sum, check) => sum + worstCaseMsPerInvocation(check), 0),
   );
 }
 
@@ -89,14 +89,20 @@ describe('sharding', () => {
   });
 });
 
-describe('worstCaseMsPerMinute', () => {
-  it('is timeout × attempts × rounds per minute', () => {
-    expect(worstCaseMsPerMinute({ id: 'a', intervalMs: 60_000, timeoutMs: 10_000, retries: 0 })).toBe(10_000);
-    expect(worstCaseMsPerMinute({ id: 'a', intervalMs: 10_000, timeoutMs: 5_000, retries: 0 })).toBe(30_000);
-    expect(worstCaseMsPerMinute({ id: 'a', intervalMs: 300_000, timeoutMs: 10_000, retries: 2 })).toBe(
+describe('worstCaseMsPerInvocation', () => {
+  it('is timeout × attempts: an invocation runs one round, whatever the interval', () => {
+    expect(worstCaseMsPerInvocation({ id: 'a', intervalMs: 60_000, timeoutMs: 10_000, retries: 0 })).toBe(
+      10_000,
+    );
+    expect(worstCaseMsPerInvocation({ id: 'a', intervalMs: 10_000, timeoutMs: 5_000, retries: 0 })).toBe(
+      5_000,
+    );
+    expect(worstCaseMsPerInvocation({ id: 'a', intervalMs: 300_000, timeoutMs: 10_000, retries: 2 })).toBe(
       30_000,
     );
-    expect(worstCaseMsPerMinute({ id: 'a', intervalMs: 90_000, timeoutMs: 10_000, retries: 0 })).toBe(10_000);
+    expect(worstCaseMsPerInvocation({ id: 'a', intervalMs: 90_000, timeoutMs: 10_000, retries: 0 })).toBe(
+      10_000,
+    );
   });
 });
 
@@ -107,15 +113,16 @@ describe('shardCountFor', () => {
     expect(shardCountFor(checks(200), capacity)).toBe(1);
   });
 
-  it('is at least ceil(Σ timeout × rounds per minute / (concurrency × budget))', () => {
+  it('is at least ceil(Σ timeout × attempts / (concurrency × budget))', () => {
     expect(shardCountFor(checks(201), capacity)).toBeGreaterThanOrEqual(2);
-    // 10 checks every 10 s with a 5 s timeout: 10 × 5 s × 6 = 300 s; one at a time for 80 s → 3.75 → 4.
+    // 10 checks every 10 s with a 5 s timeout: 10 × 5 s = 50 s (one round per invocation); one at a time for
+    // 20 s → 2.5 → 3.
     expect(
       shardCountFor(checks(10, { intervalMs: 10_000, timeoutMs: 5_000 }), {
         concurrency: 1,
-        budgetMs: 80_000,
+        budgetMs: 20_000,
       }),
-    ).toBeGreaterThanOrEqual(4);
+    ).toBeGreaterThanOrEqual(3);
     // Retries count: 2 retries triple the worst case.
     expect(shardCountFor(checks(100, { retries: 2 }), capacity)).toBeGreaterThanOrEqual(2);
   });
@@ -131,7 +138,7 @@ describe('shardCountFor', () => {
       ],
     ]) {
       const shardCount = shardCountFor(list, capacity);
-      const total = list.reduce((sum, check) => sum + worstCaseMsPerMinute(check), 0);
+      const total = list.reduce((sum, check) => sum + worstCaseMsPerInvocation(check), 0);
       expect(shardCount).toBeGreaterThanOrEqual(Math.ceil(total / capacityMs));
       for (const load of shardLoads(list, shardCount)) expect(load).toBeLessThanOrEqual(capacityMs);
     }
@@ -139,6 +146,7 @@ describe('shardCountFor', () => {
 
   it('does not loop forever when a single check is over the budget on its own', () => {
     const heavy = checks(3, { intervalMs: 10_000, timeoutMs: 10_000, retries: 5 });
-    expect(shardCountFor(heavy, { concurrency: 1, budgetMs: 40_000 })).toBeGreaterThanOrEqual(9);
+    // 3 × 10 s × 6 attempts = 180 s over 40 s → at least 5.
+    expect(shardCountFor(heavy, { concurrency: 1, budgetMs: 40_000 })).toBeGreaterThanOrEqual(5);
   });
 });
