@@ -2,7 +2,7 @@ import { metricDimensions, metricNames } from '../contract/metric-names';
 import { dayMs, hourMs, minuteMs } from '../declare/duration';
 import { localRegion } from '../declare/regions';
 import { publishedSeries } from '../metrics/published-series';
-import type { ResolvedCheck, ResolvedMonitor } from '../resolve/resolved-monitor';
+import type { ResolvedCheck, ResolvedHeartbeatCheck, ResolvedMonitor } from '../resolve/resolved-monitor';
 import { checkPhaseMs } from '../schedule/check-phase';
 import { dueRounds } from '../schedule/due-rounds';
 import { checksForRegion, shardCountFor, shardOf, sweepShardCount } from '../schedule/placement';
@@ -59,6 +59,8 @@ export interface MonthlyUsage {
   checks: number;
   /** Probes, each one result (no retries: targets are assumed healthy). */
   probes: number;
+  /** Heartbeat pings, each one result and one invocation of the ping function. */
+  pings: number;
   /** Probe invocations: by the scheduler (one per region, shard and minute), and by SQS (each later sub-minute round). */
   probeInvocations: { scheduled: number; queued: number };
   /** Evaluate invocations (stream batches). */
@@ -68,11 +70,11 @@ export interface MonthlyUsage {
   /** Sweep invocations (one per sweep shard and minute). */
   sweepInvocations: number;
   /** Lambda compute, GB-seconds. */
-  gbSeconds: { probe: number; evaluate: number; sweep: number };
+  gbSeconds: { probe: number; evaluate: number; sweep: number; ping: number };
   /** DynamoDB write request units (day summaries: one per check and day, written by the sweep). */
-  writeUnits: { results: number; counters: number; daySummaries: number; alerts: number };
+  writeUnits: { results: number; pings: number; counters: number; daySummaries: number; alerts: number };
   /** DynamoDB read request units (the sweep's include reading each check's day summary once a day). */
-  readUnits: { evaluate: number; sweep: number; statusPage: number };
+  readUnits: { evaluate: number; sweep: number; pings: number; statusPage: number };
   /** Custom metric series billed for the month (prorated by the hours they get datums in). */
   metricSeries: { checks: number; lookout: number };
   /** PutMetricData calls. */
@@ -86,9 +88,12 @@ export interface MonthlyUsage {
   schedulerInvocations: number;
   sqsRequests: number;
   kmsRequests: number;
-  snsPublishes: number;
+  /** Publishes to the alert topic, and to the chat topic (`alerts.chat`). */
+  snsPublishes: { alerts: number; chat: number };
   emailDeliveries: number;
   httpsDeliveries: number;
+  /** Deliveries of the chat topic to Amazon Q Developer (an HTTPS subscription). */
+  chatDeliveries: number;
   /** Results written from probe regions other than the home region, GB on the wire. */
   interRegionGb: number;
   alarms: number;
@@ -135,6 +140,8 @@ const bytesPerGb = 1024 ** 3;
  * - sweep: one invocation per sweep shard and minute; per check, its alert states, newest results, previous
  *   counter and, with an SLO, one counter per window boundary; a counter item written per minute in which rounds
  *   closed; its day summary read and written once a day;
+ * - heartbeats: one ping function invocation, result write and read per ping (`pingsPerHeartbeatPeriod` a
+ *   period), each ping its own stream batch for the evaluator; the sweep handles them like any check;
  * - the status page, when declared: its regenerations (reads, Lambda time, S3 PUTs) and its readers (CloudFront
  *   requests and transfer at an assumed traffic, see `statusPageUsage`);
  * - the fixed part: alarms, dashboards, the topic's KMS key, the schedules.
@@ -143,13 +150,17 @@ const bytesPerGb = 1024 ** 3;
 export function estimateCost(monitor: ResolvedMonitor, model: UsageModel = usageModel): CostEstimate {
   const regions = monitor.regions.filter((region) => region !== localRegion);
   const checks = monitor.checks.filter((check) => check.regions.some((region) => region !== localRegion));
+  const probed = checks.filter((check) => check.kind !== 'heartbeat');
+  const heartbeats = checks.filter((check): check is ResolvedHeartbeatCheck => check.kind === 'heartbeat');
   const minutes = model.monthMs / minuteMs;
   const hours = model.monthMs / hourMs;
   const roundsOf = (check: ResolvedCheck) => model.monthMs / check.intervalMs;
   const regionsOf = (check: ResolvedCheck) => check.regions.filter((region) => region !== localRegion);
 
   const probing = simulateProbingHour(monitor, regions, model);
-  const probes = sum(checks, (check) => regionsOf(check).length * roundsOf(check));
+  const probes = sum(probed, (check) => regionsOf(check).length * roundsOf(check));
+  const pingsOf = (check: ResolvedHeartbeatCheck) => roundsOf(check) * model.pingsPerHeartbeatPeriod;
+  const pings = sum(heartbeats, pingsOf);
   const probeInvocations = {
     scheduled: probing.scheduledInvocations * hours,
     queued: probing.queuedInvocations * hours,
@@ -179,11 +190,13 @@ export function estimateCost(monitor: ResolvedMonitor, model: UsageModel = usage
     }
     evaluatePutsPerHour += Math.max(invocations, Math.ceil(datums / model.datumsPerPutMetricData));
   }
-  // Checks of intervals above an hour are spread over the day: each of their results is in a batch of its own.
-  const longChecks = checks.filter((check) => check.intervalMs > hourMs);
+  // Checks of intervals above an hour are spread over the day, and pings come when jobs run: each of their
+  // results is in a batch of its own.
+  const longChecks = probed.filter((check) => check.intervalMs > hourMs);
   const longCheckBatchesOf = (check: ResolvedCheck) => roundsOf(check) * regionsOf(check).length;
-  const evaluateInvocations = evaluateInvocationsPerHour * hours;
-  const evaluateCheckBatches = checkBatchesPerHour * hours + sum(longChecks, longCheckBatchesOf);
+  const loneBatches = sum(longChecks, longCheckBatchesOf) + pings;
+  const evaluateInvocations = evaluateInvocationsPerHour * hours + loneBatches;
+  const evaluateCheckBatches = checkBatchesPerHour * hours + loneBatches;
   const evaluateMs =
     evaluateInvocations * model.evaluateInvocationBaseMs +
     evaluateCheckBatches * model.evaluateMsPerCheckBatch;
@@ -210,14 +223,21 @@ export function estimateCost(monitor: ResolvedMonitor, model: UsageModel = usage
   const statusPage = statusPageUsage(monitor, model, sweepShards, model.homeFunctionMemoryMb);
   const writes = {
     results: probes * writeUnitsPerResult,
+    pings: pings * writeUnits(model.pingResultItemBytes),
     counters: sum(checks, counterWritesOf) * writeUnits(model.counterItemBytes),
     daySummaries: checks.length * days * writeUnits(model.daySummaryItemBytes),
-    alerts: checks.length * model.alertEventsPerCheckMonth * model.writeUnitsPerAlertEvent,
+    alerts: sum(
+      checks,
+      (check) =>
+        model.alertEventsPerCheckMonth * model.writeUnitsPerAlertEvent +
+        ((model.failingMinutesPerCheckMonth * minuteMs) / check.intervalMs) * model.writeUnitsPerFailedRound,
+    ),
   };
   const reads = {
     evaluate:
       evaluateReadUnitsPerHour * hours +
-      sum(longChecks, (check) => longCheckBatchesOf(check) * evaluateReadUnitsPerCheckBatch(check, model)),
+      sum(longChecks, (check) => longCheckBatchesOf(check) * evaluateReadUnitsPerCheckBatch(check, model)) +
+      sum(heartbeats, (check) => pingsOf(check) * evaluateReadUnitsPerCheckBatch(check, model)),
     sweep:
       sum(
         checks,
@@ -226,11 +246,14 @@ export function estimateCost(monitor: ResolvedMonitor, model: UsageModel = usage
           (sweepReadUnitsPerCheckMinute(check, model) + sloBoundaries(check) * model.counterReadUnits),
       ) +
       checks.length * days * eventuallyConsistentReadUnits(model.daySummaryItemBytes),
+    pings: pings * model.pingReadUnits,
     statusPage: statusPage?.readUnits ?? 0,
   };
   const storedGb = {
     results:
-      (probes * (monitor.retentionMs / model.monthMs) * (model.resultItemBytes + model.itemOverheadBytes)) /
+      ((monitor.retentionMs / model.monthMs) *
+        (probes * (model.resultItemBytes + model.itemOverheadBytes) +
+          pings * (model.pingResultItemBytes + model.itemOverheadBytes))) /
       bytesPerGb,
     counters:
       (sum(
@@ -255,14 +278,17 @@ export function estimateCost(monitor: ResolvedMonitor, model: UsageModel = usage
   const putMetricDataCalls = {
     // The probe's own metrics are embedded metric format lines in its log, not PutMetricData calls.
     probe: 0,
-    evaluate: evaluatePutsPerHour * hours,
+    evaluate: evaluatePutsPerHour * hours + loneBatches,
     sweep: sweepPutsPerMinute * minutes,
   };
-  const alarms = model.alarmsPerHomeStack + model.alarmsPerProbeStack * regions.length;
+  const alarms =
+    model.alarmsPerHomeStack +
+    model.alarmsPerProbeStack * regions.length +
+    (heartbeats.length > 0 ? model.alarmsPerPingFunction : 0);
 
   // Logs.
   const invocations =
-    probeInvocations.scheduled + probeInvocations.queued + evaluateInvocations + sweepInvocations;
+    probeInvocations.scheduled + probeInvocations.queued + evaluateInvocations + sweepInvocations + pings;
   const logsIngestedGb =
     (probes * model.resultLogLineBytes +
       invocations * (model.platformLogBytesPerInvocation + model.handlerLogBytesPerInvocation)) /
@@ -275,13 +301,17 @@ export function estimateCost(monitor: ResolvedMonitor, model: UsageModel = usage
   const sqsRequests =
     (probing.sendBatches + 2 * probing.queuedInvocations) * hours +
     queues * model.sqsIdlePollRequestsPerMinute * minutes;
-  const snsPublishes = checks.length * model.alertEventsPerCheckMonth;
-  const tableRoles = regions.length + 2;
+  // Each notification is published to the alert topic, and to the chat topic too when there is one.
+  const notifications = checks.length * model.alertEventsPerCheckMonth;
+  const snsPublishes = { alerts: notifications, chat: monitor.alerts.chat === undefined ? 0 : notifications };
+  // The probe role of each region, evaluate, sweep, and the ping function's when there are heartbeats.
+  const tableRoles = regions.length + 2 + (heartbeats.length > 0 ? 1 : 0);
   const kmsRequests =
-    snsPublishes * model.kmsRequestsPerSnsPublish + tableRoles * model.dynamodbKmsRequestsPerRoleHour * hours;
+    (snsPublishes.alerts + snsPublishes.chat) * model.kmsRequestsPerSnsPublish +
+    tableRoles * model.dynamodbKmsRequestsPerRoleHour * hours;
   const interRegionGb =
     sum(
-      checks,
+      probed,
       (check) => regionsOf(check).filter((region) => region !== monitor.homeRegion).length * roundsOf(check),
     ) *
     (model.resultWriteWireBytes / bytesPerGb);
@@ -290,10 +320,12 @@ export function estimateCost(monitor: ResolvedMonitor, model: UsageModel = usage
     probe: gbSecondsOf(probeMs, model.probeMemoryMb),
     evaluate: gbSecondsOf(evaluateMs, model.homeFunctionMemoryMb),
     sweep: gbSecondsOf(sweepMs, model.homeFunctionMemoryMb),
+    ping: gbSecondsOf(pings * model.pingInvocationMs, model.pingMemoryMb),
   };
   const usage: MonthlyUsage = {
     checks: checks.length,
     probes,
+    pings,
     probeInvocations,
     evaluateInvocations,
     evaluateCheckBatches,
@@ -310,8 +342,9 @@ export function estimateCost(monitor: ResolvedMonitor, model: UsageModel = usage
     sqsRequests,
     kmsRequests,
     snsPublishes,
-    emailDeliveries: snsPublishes * monitor.alerts.email.length,
-    httpsDeliveries: snsPublishes * monitor.alerts.https.length,
+    emailDeliveries: snsPublishes.alerts * monitor.alerts.email.length,
+    httpsDeliveries: snsPublishes.alerts * monitor.alerts.https.length,
+    chatDeliveries: snsPublishes.chat,
     interRegionGb,
     alarms,
     dashboards: model.dashboards,
@@ -331,7 +364,7 @@ export function estimateCost(monitor: ResolvedMonitor, model: UsageModel = usage
     totalUsd,
     usdPerCheckMonth: checks.length === 0 ? undefined : totalUsd / checks.length,
     usage,
-    anchors: anchorCosts(checks, model.monthMs),
+    anchors: anchorCosts(probed, model.monthMs),
   };
 }
 
@@ -372,18 +405,19 @@ function costLines(
       'DynamoDB',
       'Write request units',
       usage.writeUnits.results +
+        usage.writeUnits.pings +
         usage.writeUnits.counters +
         usage.writeUnits.daySummaries +
         usage.writeUnits.alerts,
       p.dynamodbWriteRequestUnit,
-      `results ${n(usage.writeUnits.results)}, counters ${n(usage.writeUnits.counters)}, day summaries ${n(usage.writeUnits.daySummaries)}, alerts ${n(usage.writeUnits.alerts)}`,
+      `results ${n(usage.writeUnits.results)}${usage.writeUnits.pings > 0 ? `, pings ${n(usage.writeUnits.pings)}` : ''}, counters ${n(usage.writeUnits.counters)}, day summaries ${n(usage.writeUnits.daySummaries)}, alerts ${n(usage.writeUnits.alerts)}`,
     ),
     line(
       'DynamoDB',
       'Read request units',
-      usage.readUnits.evaluate + usage.readUnits.sweep + usage.readUnits.statusPage,
+      usage.readUnits.evaluate + usage.readUnits.sweep + usage.readUnits.pings + usage.readUnits.statusPage,
       p.dynamodbReadRequestUnit,
-      `evaluate ${n(usage.readUnits.evaluate)}, sweep ${n(usage.readUnits.sweep)}${usage.readUnits.statusPage > 0 ? `, status page ${n(usage.readUnits.statusPage)}` : ''}`,
+      `evaluate ${n(usage.readUnits.evaluate)}, sweep ${n(usage.readUnits.sweep)}${usage.readUnits.pings > 0 ? `, pings ${n(usage.readUnits.pings)}` : ''}${usage.readUnits.statusPage > 0 ? `, status page ${n(usage.readUnits.statusPage)}` : ''}`,
     ),
     line(
       'DynamoDB',
@@ -422,13 +456,23 @@ function costLines(
     ),
     line(
       'Lambda',
+      'Ping compute',
+      usage.gbSeconds.ping,
+      p.lambdaArmGbSecond,
+      `${n(usage.pings)} heartbeat pings, one invocation each`,
+    ),
+    line(
+      'Lambda',
       'Requests',
       usage.probeInvocations.scheduled +
         usage.probeInvocations.queued +
         usage.evaluateInvocations +
-        usage.sweepInvocations,
+        usage.sweepInvocations +
+        usage.pings,
       p.lambdaRequest,
-      'probe, evaluate and sweep invocations',
+      usage.pings > 0
+        ? 'probe, evaluate, sweep and ping invocations'
+        : 'probe, evaluate and sweep invocations',
     ),
     line(
       'CloudWatch Logs',
@@ -451,12 +495,19 @@ function costLines(
     line(
       'SNS',
       'Publishes',
-      usage.snsPublishes,
+      usage.snsPublishes.alerts + usage.snsPublishes.chat,
       p.snsPublish,
-      hasSms ? 'alerts (SMS is priced per country: not included)' : 'alerts',
+      `${usage.snsPublishes.chat > 0 ? 'alerts, and again to the chat topic' : 'alerts'}${hasSms ? ' (SMS is priced per country: not included)' : ''}`,
     ),
     line('SNS', 'Email deliveries', usage.emailDeliveries, p.snsEmailDelivery, 'alerts to email addresses'),
     line('SNS', 'HTTPS deliveries', usage.httpsDeliveries, p.snsHttpDelivery, 'alerts to HTTPS endpoints'),
+    line(
+      'SNS',
+      'Chat deliveries',
+      usage.chatDeliveries,
+      p.snsHttpDelivery,
+      'the chat topic to Amazon Q Developer in chat applications (an HTTPS subscription)',
+    ),
     line(
       'Data transfer',
       'Between regions',

@@ -40,13 +40,21 @@ export interface UsageModel {
    */
   alertEventsPerCheckMonth: number;
   /**
-   * Write request units per alert transition, with the alert-state writes of the failed rounds around it: measured
-   * by `npm run bench:cost` at 12 for a 10-minute outage of a 1-minute check from 3 regions that also opens its SLO
-   * alerts (5 transitions; an alert state with its outbox is over 1 KB, 2 units a write), 18 without an SLO (2
-   * transitions), about 30 for a 10 s check (six failed rounds a minute). It follows the length of incidents more
-   * than their number.
+   * Write request units per alert transition: the alert state with the event in its outbox (an alert state with
+   * its outbox is over 1 KB, 2 units a write), the event item, the outbox cleared after delivery. Fitted by
+   * `npm run bench:cost` with `writeUnitsPerFailedRound` over its three scenarios: 7.7.
    */
   writeUnitsPerAlertEvent: number;
+  /**
+   * Minutes a check fails per month: a guess of one 10-minute incident a month, as `alertEventsPerCheckMonth`
+   * guesses its transitions. Each failed round in them writes the alert states that count the streak.
+   */
+  failingMinutesPerCheckMonth: number;
+  /**
+   * Write request units per failed round, besides transitions: the alert states counting the failure streak.
+   * Fitted by `npm run bench:cost` with `writeUnitsPerAlertEvent`: 2.15.
+   */
+  writeUnitsPerFailedRound: number;
   /**
    * Read request units of one eventually consistent Query of a check's alert states (all its alert items, under
    * 4 KB): the evaluate function reads them once per check and stream batch, the sweep once per check-minute.
@@ -104,7 +112,7 @@ export interface UsageModel {
   probeCpuMsPerProbe: number;
   /** Stream records per evaluate invocation at most (infra/home-stack.ts `evaluateStreamSettings.batchSize`). */
   evaluateBatchSize: number;
-  /** Milliseconds of an evaluate invocation besides its checks: parsing the batch, PutMetricData. */
+  /** Milliseconds of an evaluate invocation besides its checks: parsing the batch, PutMetricData's round trip. */
   evaluateInvocationBaseMs: number;
   /**
    * Milliseconds per check in an evaluate batch: its two Queries, one after the other and one check after another
@@ -113,6 +121,27 @@ export interface UsageModel {
   evaluateMsPerCheckBatch: number;
   /** Milliseconds of a sweep invocation besides its checks. */
   sweepInvocationBaseMs: number;
+  /** The heartbeat ping function's memory (infra/heartbeat-endpoint.ts). */
+  pingMemoryMb: number;
+  /**
+   * Milliseconds of a warm ping invocation: the token (cached), the `/start` lookup, the result write, each a
+   * round trip within the region.
+   */
+  pingInvocationMs: number;
+  /**
+   * Pings a heartbeat gets per period: one (the job's success). A job that also reports `/start` sends two, which
+   * doubles the ping lines.
+   */
+  pingsPerHeartbeatPeriod: number;
+  /**
+   * Bytes of a ping's result item (a success with its run time): 140 for a 37-character check id, measured by
+   * test/core/cost/usage-model.test.ts. A `/fail` with its output kept is up to about 1.2 KB (2 units).
+   */
+  pingResultItemBytes: number;
+  /** Read request units per ping: the eventually consistent Query for the job's `/start`. */
+  pingReadUnits: number;
+  /** Alarms of the ping function (only with heartbeat checks): errors, throttles, duration. */
+  alarmsPerPingFunction: number;
   /**
    * Milliseconds per check in a sweep invocation without an SLO, at the sweep's bounded concurrency (16 checks at
    * once, so the round trips overlap): mostly the CPU of its three requests (the AWS SDK's signing and parsing)
@@ -227,7 +256,9 @@ export const usageModel: UsageModel = {
   counterItemBytes: 350,
   itemOverheadBytes: 100,
   alertEventsPerCheckMonth: 2,
-  writeUnitsPerAlertEvent: 12,
+  writeUnitsPerAlertEvent: 7.7,
+  failingMinutesPerCheckMonth: 10,
+  writeUnitsPerFailedRound: 2.15,
   alertStatesReadUnits: 0.5,
   counterReadUnits: 0.5,
   roundsLookbackBeyondStreak: 2,
@@ -240,9 +271,15 @@ export const usageModel: UsageModel = {
   probeTargetMs: 250,
   probeCpuMsPerProbe: 2.4,
   evaluateBatchSize: 100,
-  evaluateInvocationBaseMs: 35,
-  evaluateMsPerCheckBatch: 17.6,
+  evaluateInvocationBaseMs: 15,
+  evaluateMsPerCheckBatch: 18.1,
   sweepInvocationBaseMs: 100,
+  pingMemoryMb: 256,
+  pingInvocationMs: 50,
+  pingsPerHeartbeatPeriod: 1,
+  pingResultItemBytes: 150,
+  pingReadUnits: 0.5,
+  alarmsPerPingFunction: 3,
   sweepMsPerCheck: 6.4,
   sweepMsPerSloBoundary: 1.1,
   datumsPerPutMetricData: 1000,

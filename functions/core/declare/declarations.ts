@@ -378,8 +378,9 @@ export interface TlsCheckDeclaration extends CheckDeclarationBase, TlsOptions {
  * A heartbeat monitor: nothing is probed; a job (a cron job, a backup, a queue consumer) pings Lookout's ping
  * endpoint (`/ping/<id>/<token>`, with `/start` and `/fail` variants) and the check fails when `period` plus
  * `grace` passes without a ping, or at once on a `/fail` ping. Each ping is a result from the pseudo-region
- * `'ping'` (1 WRU, one ping-function invocation: about $0.0000016 per ping, so $0.00005 per check-month at one
- * ping a day, $0.07 at one a minute), so rounds, alerts, SLOs, metrics and the status page treat it like a probe.
+ * `'ping'`, so rounds, alerts, SLOs, metrics and the status page treat it like a probe. Cost (`lookout cost`): about
+ * $0.000013 a ping (a write, a read, a ping and an evaluate invocation with its PutMetricData call) plus the sweep's
+ * minute and two metric series like any check: $0.04 a month for a daily job, $1.17 at a ping a minute.
  */
 export interface HeartbeatCheckDeclaration {
   /** The kind of check. */

@@ -24,14 +24,23 @@ export function httpsChecks(
 /** A deployed monitor of these checks, by default from the standard regions (home us-east-1). */
 export function deployed(
   checks: CheckDeclaration[],
-  options: { metrics?: MetricsOptions; homeRegion?: string; regions?: string[]; email?: string[] } = {},
+  options: {
+    metrics?: MetricsOptions;
+    homeRegion?: string;
+    regions?: string[];
+    email?: string[];
+    chat?: boolean;
+  } = {},
 ): ResolvedMonitor {
   const validation = validateMonitor(
     defineMonitor({
       homeRegion: options.homeRegion ?? 'us-east-1',
       regions: options.regions ?? standardRegions,
       ...(options.metrics === undefined ? {} : { metrics: options.metrics }),
-      ...(options.email === undefined ? {} : { alerts: { email: options.email } }),
+      alerts: {
+        ...(options.email === undefined ? {} : { email: options.email }),
+        ...(options.chat === undefined ? {} : { chat: options.chat }),
+      },
       checks,
     }),
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MetricsOptions } from '../../../functions/core';
+import { type Duration, heartbeat, type MetricsOptions, secret } from '../../../functions/core';
 import { type CostEstimate, type CostLine, estimateCost } from '../../../functions/core/cost/estimate-cost';
 import { anchorPrices, awsPrices } from '../../../functions/core/cost/price-list';
 import { usageModel as m } from '../../../functions/core/cost/usage-model';
@@ -68,7 +68,9 @@ describe('estimateCost arithmetic', () => {
       probes +
       checks * minutes +
       checks * 30 +
-      checks * m.alertEventsPerCheckMonth * m.writeUnitsPerAlertEvent;
+      checks * m.alertEventsPerCheckMonth * m.writeUnitsPerAlertEvent +
+      // Each failing minute of a 1-minute check is one failed round.
+      checks * m.failingMinutesPerCheckMonth * m.writeUnitsPerFailedRound;
     const storedGb =
       (probes * (m.resultItemBytes + m.itemOverheadBytes) +
         checks * minutes * (m.counterItemBytes + m.itemOverheadBytes) +
@@ -225,6 +227,67 @@ describe('estimateCost counts', () => {
     const estimate = estimateCost(deployed(httpsChecks(10), { email: ['a@example.com', 'b@example.com'] }));
     expect(lineOf(estimate, 'Email deliveries').quantity).toBe(10 * m.alertEventsPerCheckMonth * 2);
     expect(lineOf(estimate, 'Email deliveries').price).toBe(awsPrices.snsEmailDelivery);
+  });
+});
+
+describe('heartbeats and chat', () => {
+  const heartbeats = (count: number, period: Duration) =>
+    Array.from({ length: count }, (_, index) =>
+      heartbeat({
+        id: `job-${index}`,
+        period,
+        grace: '1m',
+        token: secret(`/lookout/heartbeat/job-${index}`),
+      }),
+    );
+
+  it('prices a heartbeat per ping: a write, a read, a ping and an evaluate invocation, no probe', () => {
+    const probedOnly = estimateCost(deployed(httpsChecks(10)));
+    const withJobs = estimateCost(deployed([...httpsChecks(10), ...heartbeats(4, '5m')]));
+    const pings = ((4 * minutes) / 5) * m.pingsPerHeartbeatPeriod;
+    const added = (read: (estimate: CostEstimate) => number) => read(withJobs) - read(probedOnly);
+
+    expect(withJobs.usage.pings).toBe(pings);
+    expect(added((e) => e.usage.probes)).toBe(0);
+    expect(added((e) => e.usage.writeUnits.results)).toBe(0);
+    expect(withJobs.usage.writeUnits.pings).toBe(pings * Math.ceil(m.pingResultItemBytes / 1024));
+    expect(withJobs.usage.readUnits.pings).toBe(pings * m.pingReadUnits);
+    // Each ping is one ping invocation and, through the stream, one evaluate batch of its own.
+    expect(added((e) => e.usage.evaluateInvocations)).toBe(pings);
+    expect(withJobs.usage.gbSeconds.ping).toBeCloseTo(
+      ((pings * m.pingInvocationMs) / 1000) * (256 / 1024),
+      6,
+    );
+    expect(added((e) => lineOf(e, 'Requests').quantity)).toBe(2 * pings);
+    expect(added((e) => lineOf(e, 'Alarms').quantity)).toBe(m.alarmsPerPingFunction);
+    // A ping is written in the home region: no transfer between regions, no probe log line.
+    expect(added((e) => e.usage.interRegionGb)).toBe(0);
+    // The anchors price probes: heartbeats have none.
+    expect(withJobs.anchors).toEqual(probedOnly.anchors);
+  });
+
+  it('costs a daily job well under a cent a month besides its metric series', () => {
+    const probedOnly = estimateCost(deployed(httpsChecks(10)));
+    const withJob = estimateCost(deployed([...httpsChecks(10), ...heartbeats(1, '1d')]));
+    const seriesUsd = (2 * awsPrices.cloudWatchMetricMonth.usd) / 24;
+    const alarmsUsd =
+      (m.alarmsPerPingFunction * awsPrices.cloudWatchAlarmMonth.usd) / awsPrices.cloudWatchAlarmMonth.per;
+    expect(withJob.usage.pings).toBe(30);
+    expect(withJob.totalUsd - probedOnly.totalUsd - alarmsUsd).toBeGreaterThan(0);
+    expect(withJob.totalUsd - probedOnly.totalUsd - alarmsUsd - seriesUsd).toBeLessThan(0.1);
+  });
+
+  it('publishes each notification to the chat topic too, delivered to Amazon Q over HTTPS', () => {
+    const plain = estimateCost(deployed(httpsChecks(10)));
+    const chat = estimateCost(deployed(httpsChecks(10), { chat: true }));
+    const notifications = 10 * m.alertEventsPerCheckMonth;
+    expect(plain.usage.snsPublishes).toEqual({ alerts: notifications, chat: 0 });
+    expect(chat.usage.snsPublishes).toEqual({ alerts: notifications, chat: notifications });
+    expect(lineOf(chat, 'Publishes').quantity).toBe(2 * notifications);
+    expect(lineOf(chat, 'Chat deliveries').quantity).toBe(notifications);
+    expect(lineOf(chat, 'Chat deliveries').price).toBe(awsPrices.snsHttpDelivery);
+    expect(plain.lines.some((line) => line.item === 'Chat deliveries')).toBe(false);
+    expect(chat.usage.kmsRequests - plain.usage.kmsRequests).toBe(notifications * m.kmsRequestsPerSnsPublish);
   });
 });
 

@@ -1,8 +1,16 @@
 import type { Stack } from 'aws-cdk-lib';
 import { describe, expect, it } from 'vitest';
-import { defineMonitor, http, type MonitorDeclaration, tcp } from '../../../functions/core';
+import {
+  defineMonitor,
+  heartbeat,
+  http,
+  type MonitorDeclaration,
+  secret,
+  tcp,
+} from '../../../functions/core';
 import { estimateCost } from '../../../functions/core/cost/estimate-cost';
 import { usageModel } from '../../../functions/core/cost/usage-model';
+import { pingMemoryMb } from '../../../infra/heartbeat-endpoint';
 import { evaluateStreamSettings, homeFunctionMemoryMb } from '../../../infra/home-stack';
 import { probeShardCapacity } from '../../../infra/probe-capacity';
 import { probeMemoryMb } from '../../../infra/probe-stack';
@@ -15,6 +23,7 @@ describe('the usage model agrees with the infrastructure', () => {
   it('has the functions memory, the probe shard capacity and the stream batch size infra uses', () => {
     expect(usageModel.probeMemoryMb).toBe(probeMemoryMb);
     expect(usageModel.homeFunctionMemoryMb).toBe(homeFunctionMemoryMb);
+    expect(usageModel.pingMemoryMb).toBe(pingMemoryMb);
     expect(usageModel.probeShardCapacity).toEqual(probeShardCapacity);
     expect(usageModel.evaluateBatchSize).toBe(evaluateStreamSettings.batchSize);
   });
@@ -29,6 +38,7 @@ describe('the usage model agrees with the infrastructure', () => {
           http({ id: 'site', url: 'https://www.example.com/' }),
           tcp({ id: 'db', host: 'db.example.com', port: 5432, regions: ['eu-west-1'] }),
           http({ id: 'fast', url: 'https://fast.example.com/', interval: '10s' }),
+          heartbeat({ id: 'backup', period: '1d', grace: '1h', token: secret('/lookout/heartbeat/backup') }),
         ],
       }),
     ],

@@ -4,8 +4,10 @@ import { createDynamoDbStore } from '../../../functions/adapters/dynamodb/create
 import { itemSizeBytes } from '../../../functions/adapters/dynamodb/item-size';
 import { maxDatumsPerRequest } from '../../../functions/adapters/metrics/cloudwatch-metrics-sink';
 import { sendBatchLimit } from '../../../functions/adapters/round-queue/sqs-round-queue';
+import { defineMonitor, heartbeat, secret, validateMonitor } from '../../../functions/core';
 import { resultLogLine } from '../../../functions/core/contract/result-log';
 import { usageModel } from '../../../functions/core/cost/usage-model';
+import { pingResult } from '../../../functions/core/heartbeat/ping';
 import type { ProbeCounter } from '../../../functions/core/ports/counter-store';
 import { addLatencies } from '../../../functions/core/slo/latency-histogram';
 import { roundArrivalSlackMs, roundsLookbackMs } from '../../../functions/runtime/evaluate-rounds';
@@ -55,6 +57,36 @@ describe('the usage model agrees with the adapters', () => {
     // Storage and the read units of a query are proportional to it: within 10 %, never below.
     expect(usageModel.resultItemBytes).toBeGreaterThanOrEqual(sizeBytes);
     expect(usageModel.resultItemBytes).toBeLessThanOrEqual(sizeBytes * 1.1);
+  });
+
+  it('sizes a ping result item as the store writes a success with its run time', async () => {
+    const validation = validateMonitor(
+      defineMonitor({
+        homeRegion: 'us-east-1',
+        checks: [
+          heartbeat({
+            id: 'nightly-backup-of-the-orders-database',
+            period: '1d',
+            grace: '1h',
+            token: secret('/lookout/heartbeat/nightly-backup'),
+          }),
+        ],
+      }),
+    );
+    if (!validation.ok) throw new Error(JSON.stringify(validation.problems));
+    const check = validation.monitor.checks[0];
+    if (check?.kind !== 'heartbeat') throw new Error('no heartbeat');
+    const atMs = Date.parse('2026-11-30T03:17:42.123Z');
+    const stored = pingResult(check, 'success', { atMs, startedAtMs: atMs - 1_234_567 });
+    const store = createDynamoDbStore({ client: db.client, tableName: db.tableName, checks: [check] });
+    await store.putResults([stored], 30 * dayMs);
+    const sizeBytes = itemSizeBytes(
+      await storedItem(`result#${stored.result.startedAt}#${stored.result.region}`, check.id),
+    );
+
+    expect(writeUnits(usageModel.pingResultItemBytes)).toBe(writeUnits(sizeBytes));
+    expect(usageModel.pingResultItemBytes).toBeGreaterThanOrEqual(sizeBytes);
+    expect(usageModel.pingResultItemBytes).toBeLessThanOrEqual(sizeBytes * 1.1);
   });
 
   it('sizes a counter item as the store writes a 3-region check’s, with a latency histogram of 30 to 600 ms', async () => {
