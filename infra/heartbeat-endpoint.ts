@@ -22,13 +22,15 @@ export const pingTimeout = Duration.seconds(10);
 export const pingMemoryMb = 256;
 
 /**
- * The ping function's reserved concurrency, the endpoint's hard rate cap across containers (each container also
- * admits at most `maximumPingsPerMinute` per check): a flood of requests, valid or not, runs at most this many
- * invocations at once, so it can neither run up the Lambda and DynamoDB bill beyond ~5 × 20 pings a second nor
- * take the account's concurrency from other functions; the excess gets 429 from Lambda (and the
- * `ping.throttles` alarm fires). Jobs ping a few times a day: five is far above their need.
+ * The ping function's reserved concurrency by default, the endpoint's hard rate cap across containers (each
+ * container also admits at most `maximumPingsPerMinute` per check): a flood of requests, valid or not, runs at most
+ * this many invocations at once, so it can neither run up the Lambda and DynamoDB bill beyond ~5 × 20 pings a
+ * second nor take the account's concurrency from other functions; the excess gets 429 from Lambda (and the
+ * `ping.throttles` alarm fires). Jobs ping a few times a day: five is far above their need. Lambda keeps 100 of an
+ * account's concurrency unreserved, so an account whose quota is under 105 (new accounts may start at 10) cannot
+ * reserve it: `LookoutProps.pingReservedConcurrency` turns it off there.
  */
-export const pingReservedConcurrency = 5;
+export const defaultPingReservedConcurrency = 5;
 
 /** The heartbeat checks of a monitor. */
 export function heartbeatChecksOf(monitor: Pick<ResolvedMonitor, 'checks'>): ResolvedHeartbeatCheck[] {
@@ -45,6 +47,11 @@ export interface HeartbeatEndpointProps {
   logRetention: logs.RetentionDays;
   /** The alarm name prefix, for the function's alarms. */
   alarmNamePrefix: string;
+  /**
+   * The ping function's reserved concurrency, or `false` for none.
+   * @default defaultPingReservedConcurrency (5)
+   */
+  reservedConcurrency?: number | false;
 }
 
 /**
@@ -59,8 +66,9 @@ export interface HeartbeatEndpointProps {
  * reserved concurrency do not. A Function URL is free: a ping costs only its invocation. CORS is off (no browser
  * calls it).
  *
- * Cost per heartbeat with P pings a month: P Lambda requests ($0.20/M) + P × 0.0125 GB-s, P WRU, ~0.5 P RRU;
- * fixed: three alarms ($0.30 a month).
+ * Cost per heartbeat with P pings a month, for this endpoint: P Lambda requests ($0.20/M) + P × 0.0125 GB-s,
+ * P WRU, 0.5 P RRU; fixed: three alarms ($0.30 a month). Each ping also runs the evaluate function once
+ * (core/cost/estimate-cost.ts prices it all).
  */
 export class HeartbeatEndpoint extends Construct {
   readonly function: LookoutFunction<'ping'>;
@@ -81,8 +89,11 @@ export class HeartbeatEndpoint extends Construct {
       memorySizeMb: pingMemoryMb,
       logRetention: props.logRetention,
     });
-    const cfnFunction = this.function.function.node.defaultChild as lambda.CfnFunction;
-    cfnFunction.reservedConcurrentExecutions = pingReservedConcurrency;
+    const reservedConcurrency = props.reservedConcurrency ?? defaultPingReservedConcurrency;
+    if (reservedConcurrency !== false) {
+      const cfnFunction = this.function.function.node.defaultChild as lambda.CfnFunction;
+      cfnFunction.reservedConcurrentExecutions = reservedConcurrency;
+    }
     const role = this.function.role;
     role.addToPolicy(
       new iam.PolicyStatement({ actions: [...tableActions.ping], resources: [props.table.tableArn] }),

@@ -40,6 +40,11 @@ export interface LookoutHomeStackProps extends StackProps {
   tableDeletionProtection: boolean;
   /** What happens to the results table when it leaves the stack. */
   tableRemovalPolicy: RemovalPolicy;
+  /**
+   * The ping function's reserved concurrency, or `false` for none (see `LookoutProps`).
+   * @default 5
+   */
+  pingReservedConcurrency?: number | false;
 }
 
 /** The evaluate and sweep functions' timeout and memory. */
@@ -182,6 +187,9 @@ export class LookoutHomeStack extends Stack {
         table: this.table,
         logRetention: props.logRetention,
         alarmNamePrefix: names.alarmNamePrefix,
+        ...(props.pingReservedConcurrency === undefined
+          ? {}
+          : { reservedConcurrency: props.pingReservedConcurrency }),
       });
       new CfnOutput(this, 'HeartbeatUrl', {
         value: this.heartbeatEndpoint.url.url,

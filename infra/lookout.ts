@@ -40,6 +40,15 @@ export interface LookoutProps {
    */
   logRetention?: logs.RetentionDays;
   /**
+   * The reserved concurrency of the heartbeat ping function (monitors with heartbeat checks), its hard cap on
+   * concurrent pings whatever a flood sends; `false` reserves none, for accounts whose Lambda concurrency quota
+   * is under 105 (Lambda keeps 100 unreserved; new accounts may start at 10), where a reservation fails the deploy
+   * with "decreases account's UnreservedConcurrentExecution below its minimum value". Each container still admits
+   * at most `maximumPingsPerMinute` (30) pings a minute per check.
+   * @default 5
+   */
+  pingReservedConcurrency?: number | false;
+  /**
    * The account of every stack.
    * @default the enclosing stage's account, else the account of the deploying credentials
    */
@@ -98,6 +107,9 @@ export class Lookout extends Construct {
       logRetention,
       tableDeletionProtection: props.tableDeletionProtection ?? true,
       tableRemovalPolicy: props.tableRemovalPolicy ?? RemovalPolicy.RETAIN,
+      ...(props.pingReservedConcurrency === undefined
+        ? {}
+        : { pingReservedConcurrency: props.pingReservedConcurrency }),
     });
     const probes = new Map<string, LookoutProbeStack>();
     for (const region of monitor.regions) {

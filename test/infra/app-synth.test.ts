@@ -75,4 +75,40 @@ describe('infra/app.ts', () => {
     expect(stderr).toContain(`(${validation.problems.length} problems)`);
     expect(readdirSync(outdir)).not.toContain('manifest.json');
   });
+
+  it("takes the ping function's reserved concurrency from the context, and refuses a value it cannot use", () => {
+    const pingFunctionsOf = (outdir: string) => {
+      const manifest = JSON.parse(readFileSync(join(outdir, 'manifest.json'), 'utf8')) as {
+        artifacts: Record<string, { properties?: { stackName?: string; templateFile?: string } }>;
+      };
+      const home = Object.values(manifest.artifacts).find((a) => a.properties?.stackName === 'Lookout-Home');
+      const templateFile = home?.properties?.templateFile ?? 'no home stack';
+      const template = JSON.parse(readFileSync(join(outdir, templateFile), 'utf8')) as {
+        Resources: Record<string, { Type: string; Properties: Record<string, unknown> }>;
+      };
+      return Object.values(template.Resources).filter(
+        (resource) =>
+          resource.Type === 'AWS::Lambda::Function' && resource.Properties.FunctionName === 'lookout-ping',
+      );
+    };
+    const context = (value: unknown) =>
+      JSON.stringify({ 'aws:cdk:bundling-stacks': [], pingReservedConcurrency: value });
+    const checks = 'test/infra/fixtures/heartbeat-checks.ts';
+
+    const unset = runApp({ LOOKOUT_CHECKS: checks });
+    expect(unset.status).toBe(0);
+    expect(pingFunctionsOf(unset.outdir).map((fn) => fn.Properties.ReservedConcurrentExecutions)).toEqual([
+      5,
+    ]);
+    const off = runApp({ LOOKOUT_CHECKS: checks, CDK_CONTEXT_JSON: context('false') });
+    expect(off.status).toBe(0);
+    expect(pingFunctionsOf(off.outdir).map((fn) => fn.Properties.ReservedConcurrentExecutions)).toEqual([
+      undefined,
+    ]);
+    const wrong = runApp({ LOOKOUT_CHECKS: checks, CDK_CONTEXT_JSON: context('none') });
+    expect(wrong.status).toBe(1);
+    expect(wrong.stderr).toContain(
+      'pingReservedConcurrency: "none" is neither false nor a whole number from 1',
+    );
+  });
 });

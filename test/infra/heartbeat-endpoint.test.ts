@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { handlerEnvironment } from '../../functions/core/contract/handler-environment';
 import { tableActions } from '../../functions/core/contract/table-actions';
-import { pingMemoryMb, pingReservedConcurrency } from '../../infra/heartbeat-endpoint';
+import { defaultPingReservedConcurrency, pingMemoryMb } from '../../infra/heartbeat-endpoint';
 import { actionsOf, identityStatements } from './iam-statements';
 import { heartbeatMonitor, threeRegionMonitor } from './infra-monitors';
 import { resourcesOf, type SynthesizedLookout, synthLookout } from './synth-lookout';
@@ -29,13 +29,29 @@ describe('the heartbeat endpoint (home stack)', () => {
     expect(Properties).toMatchObject({
       FunctionName: 'lookout-ping',
       MemorySize: pingMemoryMb,
-      ReservedConcurrentExecutions: pingReservedConcurrency,
+      ReservedConcurrentExecutions: defaultPingReservedConcurrency,
       Architectures: ['arm64'],
     });
     expect(Properties.MemorySize).toBeLessThanOrEqual(256);
     expect(Properties.Timeout).toBeLessThanOrEqual(15);
     const variables = (Properties.Environment as { Variables: Record<string, unknown> }).Variables;
     expect(Object.keys(variables).sort()).toEqual([...handlerEnvironment.ping, 'NODE_OPTIONS'].sort());
+  });
+
+  it('reserves the concurrency given, or none when told to (accounts whose quota is under 105)', () => {
+    const reservedOf = (pingReservedConcurrency: number | false) => {
+      const synthesized = synthLookout({ monitor: heartbeatMonitor(), props: { pingReservedConcurrency } });
+      const functions = resourcesOf(
+        synthesized.template(synthesized.deployment.home),
+        'AWS::Lambda::Function',
+      ).filter(
+        ([, { Properties }]) => Properties.FunctionName === synthesized.deployment.names.pingFunctionName,
+      );
+      expect(functions).toHaveLength(1);
+      return (functions[0] as (typeof functions)[number])[1].Properties.ReservedConcurrentExecutions;
+    };
+    expect(reservedOf(2)).toBe(2);
+    expect(reservedOf(false)).toBeUndefined();
   });
 
   it('is reached through a Function URL with auth type NONE, no CORS, whose address is the HeartbeatUrl output', () => {
