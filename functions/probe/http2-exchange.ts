@@ -26,8 +26,9 @@ const maxHeaderPairs = 2000;
 /**
  * HTTP/2 over an open connection (TLS that chose `h2` by ALPN, or plain TCP for h2c with prior knowledge), with
  * Node's own client (nghttp2): one session, one stream, closed after, so the connection's phases keep their meaning.
- * The session's set-up and preface are written before the clock starts; `ttfbMs` runs from opening the stream to
- * its first HEADERS frame, interim (1xx) ones included.
+ * The session's set-up and preface are written before the clock starts; `ttfbMs` runs from the request handed to
+ * nghttp2 (its HEADERS frame, written by the session in the same loop turn; with a body, the body's end) to the
+ * response's first HEADERS frame, interim (1xx) ones included, so that building the request is in no phase.
  */
 export function exchangeHttp2(socket: Socket, request: HttpRequest, run: ExchangeRun): void {
   const { url } = request;
@@ -68,7 +69,9 @@ export function exchangeHttp2(socket: Socket, request: HttpRequest, run: Exchang
       const code = opened.rstCode ?? 0;
       run.fail(new Error(`the server closed the stream (HTTP/2 error code ${code})`));
     });
-    if (request.body !== undefined) opened.end(request.body);
+    // The session writes what was submitted in a native immediate of this loop turn, before this one runs.
+    if (request.body === undefined) setImmediate(() => run.requestSent());
+    else opened.end(request.body, () => run.requestSent());
   });
 }
 

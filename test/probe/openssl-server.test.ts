@@ -122,13 +122,22 @@ describe('probeCheck against openssl s_server: TLS 1.3 with a client certificate
       assertions: [{ source: 'status', comparison: 'equals', target: 200 }],
     });
 
-  it('fails with TLS_HANDSHAKE_FAILED "certificate_required" from the alert on the first read, not PROTOCOL_ERROR', async () => {
+  // Under TLS 1.3 the client's handshake ends before the server has read its (missing) certificate: the alert
+  // comes after, on the first read of an HTTPS check, and while a handshake-only TLS check awaits the verdict.
+  it.each([
+    [
+      'an HTTPS check, on the first read, not PROTOCOL_ERROR',
+      (port: number) =>
+        httpCheck({ url: `https://127.0.0.1:${port}/`, tls: { ca: certificates.ca.certPem } }),
+    ],
+    [
+      'a handshake-only tls check',
+      (port: number) => tlsCheck({ port, tls: { ca: certificates.ca.certPem } }),
+    ],
+  ])('fails %s with TLS_HANDSHAKE_FAILED "certificate_required" from the alert', async (_, checkOf) => {
     const server = await startRequiringClientCertificate();
 
-    const result = await probeCheck(
-      httpCheck({ url: server.url, tls: { ca: certificates.ca.certPem } }),
-      testContext(),
-    );
+    const result = await probeCheck(checkOf(server.port), testContext());
 
     expectFailure(
       result,
@@ -149,6 +158,24 @@ describe('probeCheck against openssl s_server: TLS 1.3 with a client certificate
 
     expectOk(result);
     expect(result.httpVersion).toBe('1.0');
+  });
+
+  it('passes a handshake-only tls check that presents a client certificate the server trusts', async () => {
+    const server = await startRequiringClientCertificate();
+
+    const result = await probeCheck(
+      tlsCheck({
+        port: server.port,
+        tls: {
+          ca: certificates.ca.certPem,
+          clientCertificate: { cert: more.client.certPem, key: { kind: 'secret', ref: clientKeyRef } },
+        },
+      }),
+      testContext({ secrets: { [clientKeyRef]: more.client.keyPem } }),
+    );
+
+    expectOk(result);
+    expect(result.tls?.protocol).toBe('TLSv1.3');
   });
 
   it('fails with INTERNAL in the setup phase, sending nothing, when the client key cannot be read', async () => {
