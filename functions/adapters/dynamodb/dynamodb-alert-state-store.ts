@@ -1,10 +1,10 @@
-import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import type { AlertState } from '../../core/alerting/alert-state';
 import { tableLayout } from '../../core/contract/table-layout';
 import type { AlertStateStore } from '../../core/ports/alert-state-store';
+import { putIfCondition } from './conditional-put';
 import { alertSortKey, checkPartitionKey, describeItemKey, itemKey } from './item-keys';
 import { type Item, queryCheckPrefix } from './query-all';
-import { isConditionalCheckFailed, type StoreContext } from './store-context';
+import type { StoreContext } from './store-context';
 
 const attribute = tableLayout.alertAttributes;
 
@@ -33,43 +33,21 @@ async function saveAlertState(context: StoreContext, state: AlertState): Promise
   const key = itemKey(checkPartitionKey(state.checkId), alertSortKey(state.key));
   const json = JSON.stringify(state);
   const first = state.version === 1;
-  // An attempt that failed without an answer (timeout, 5xx) may still have written: a later attempt then
-  // finds its own write and fails the condition, which is a success, not a lost race.
-  let ambiguous = false;
-  try {
-    await context.retrying(async () => {
-      try {
-        return await context.client.send(
-          new PutItemCommand({
-            TableName: context.tableName,
-            Item: {
-              ...key,
-              [attribute.version]: { N: String(state.version) },
-              [attribute.state]: { S: json },
-            },
-            ConditionExpression: first ? 'attribute_not_exists(#pk)' : '#version = :previous',
-            ExpressionAttributeNames: first
-              ? { '#pk': tableLayout.partitionKey }
-              : { '#version': attribute.version },
-            ExpressionAttributeValues: first ? undefined : { ':previous': { N: String(state.version - 1) } },
-          }),
-        );
-      } catch (error) {
-        if (context.retry.isRetryable(error)) ambiguous = true;
-        throw error;
-      }
-    });
-    return true;
-  } catch (error) {
-    if (!isConditionalCheckFailed(error)) throw error;
-    if (!ambiguous) return false;
-    const stored = await context.retrying(() =>
-      context.client.send(
-        new GetItemCommand({ TableName: context.tableName, Key: key, ConsistentRead: true }),
-      ),
-    );
-    return stored.Item?.[attribute.state]?.S === json;
-  }
+  return putIfCondition(context, {
+    item: { ...key, [attribute.version]: { N: String(state.version) }, [attribute.state]: { S: json } },
+    key,
+    condition: first
+      ? {
+          ConditionExpression: 'attribute_not_exists(#pk)',
+          ExpressionAttributeNames: { '#pk': tableLayout.partitionKey },
+        }
+      : {
+          ConditionExpression: '#version = :previous',
+          ExpressionAttributeNames: { '#version': attribute.version },
+          ExpressionAttributeValues: { ':previous': { N: String(state.version - 1) } },
+        },
+    isOwnWrite: (stored) => stored[attribute.state]?.S === json,
+  });
 }
 
 function fromAlertItem(item: Item): AlertState {

@@ -1,6 +1,6 @@
-import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { tableLayout } from '../../core/contract/table-layout';
 import type { CounterStore, PartialRound, ProbeCounter } from '../../core/ports/counter-store';
+import { putIfCondition } from './conditional-put';
 import {
   afterPrefix,
   checkPartitionKey,
@@ -12,7 +12,7 @@ import {
   sortKeyOf,
 } from './item-keys';
 import { type Item, queryAll } from './query-all';
-import { isConditionalCheckFailed, type StoreContext } from './store-context';
+import type { StoreContext } from './store-context';
 
 const attribute = tableLayout.counterAttributes;
 
@@ -52,41 +52,15 @@ export function createDynamoDbCounterStore(context: StoreContext): CounterStore 
       return item === undefined ? undefined : fromCounterItem(item);
     },
     async putCounter(checkId, counter, retentionMs) {
-      const item = toCounterItem(checkId, counter, retentionMs);
-      // An attempt that failed without an answer (timeout, 5xx) may still have written: a later attempt then
-      // finds its own write and fails the condition, which is a success, not a lost race.
-      let ambiguous = false;
-      try {
-        await context.retrying(async () => {
-          try {
-            return await context.client.send(
-              new PutItemCommand({
-                TableName: context.tableName,
-                Item: item,
-                ConditionExpression: 'attribute_not_exists(#sk)',
-                ExpressionAttributeNames: { '#sk': tableLayout.sortKey },
-              }),
-            );
-          } catch (error) {
-            if (context.retry.isRetryable(error)) ambiguous = true;
-            throw error;
-          }
-        });
-        return true;
-      } catch (error) {
-        if (!isConditionalCheckFailed(error)) throw error;
-        if (!ambiguous) return false;
-        const stored = await context.retrying(() =>
-          context.client.send(
-            new GetItemCommand({
-              TableName: context.tableName,
-              Key: itemKey(checkPartitionKey(checkId), counterSortKey(counter.atMs)),
-              ConsistentRead: true,
-            }),
-          ),
-        );
-        return stored.Item !== undefined && sameCounter(fromCounterItem(stored.Item), counter);
-      }
+      return putIfCondition(context, {
+        item: toCounterItem(checkId, counter, retentionMs),
+        key: itemKey(checkPartitionKey(checkId), counterSortKey(counter.atMs)),
+        condition: {
+          ConditionExpression: 'attribute_not_exists(#sk)',
+          ExpressionAttributeNames: { '#sk': tableLayout.sortKey },
+        },
+        isOwnWrite: (stored) => sameCounter(fromCounterItem(stored), counter),
+      });
     },
   };
 }
