@@ -6,13 +6,16 @@ import { type BenchSize, protocols, targetUrl } from './workloads';
 /** The injected delays, in ms. */
 export const accuracyDelaysMs = [0, 10, 50, 200, 1000] as const;
 
-/** Sequential probes per engine and cell: at least 30; more where probes are quick, for steadier percentiles. */
-const fullProbesByDelayMs: Record<(typeof accuracyDelaysMs)[number], number> = {
-  0: 100,
-  10: 100,
-  50: 50,
-  200: 30,
-  1000: 30,
+/**
+ * Sequential probes per engine and cell: enough that the p95 is not one stray probe (the 3rd largest of 60 at
+ * 1000 ms, the 5th to 10th largest elsewhere), fewer where each probe takes a second.
+ */
+export const fullProbesByDelayMs: Record<(typeof accuracyDelaysMs)[number], number> = {
+  0: 200,
+  10: 200,
+  50: 100,
+  200: 100,
+  1000: 60,
 };
 
 /** One engine's figures in one accuracy cell. */
@@ -23,6 +26,8 @@ export interface EngineAccuracy {
   failures: number;
   /** Reported total minus the injected delay, ms. */
   overheadMs: Summary;
+  /** The same, probe by probe (for the comparison's intervals). */
+  overheadSamplesMs: number[];
   /** Sum of reported phases minus the injected delay, ms. */
   phaseSumOverheadMs: Summary;
   /** Wall time measured by the bench around the call minus the injected delay, ms. */
@@ -45,13 +50,14 @@ function summarizeEngine(samples: ProbeSample[], delayMs: number): EngineAccurac
     samples,
     failures: samples.length - succeeded.length,
     overheadMs: summarize(succeeded.map((sample) => sample.totalMs - delayMs)),
+    overheadSamplesMs: succeeded.map((sample) => sample.totalMs - delayMs),
     phaseSumOverheadMs: summarize(succeeded.map((sample) => sample.phaseSumMs - delayMs)),
     wallOverheadMs: summarize(succeeded.map((sample) => sample.wallMs - delayMs)),
   };
 }
 
 /**
- * Sequential probes of each delayed target, the engines interleaved probe by probe
+ * Sequential probes of each delayed target, the engines interleaved probe by probe, in turn first
  * (so that load from elsewhere on the machine hits them alike).
  */
 export async function runAccuracy(
@@ -69,7 +75,8 @@ export async function runAccuracy(
       const samplesByEngine = new Map(engines.map((engine) => [engine.name, [] as ProbeSample[]]));
       await targets.takeStats();
       for (let index = 0; index < probesPerCell; index++) {
-        for (const engine of engines) {
+        // Each engine goes first every other time, so that neither always follows the other's probe.
+        for (const engine of index % 2 === 0 ? engines : [...engines].reverse()) {
           samplesByEngine.get(engine.name)?.push(await engine.probe(url, protocol));
         }
       }

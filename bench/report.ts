@@ -1,8 +1,8 @@
-import type { AccuracyCell } from './accuracy';
+import { type AccuracyCell, accuracyDelaysMs, fullProbesByDelayMs } from './accuracy';
 import type { FirstProbeCell } from './first-probe';
 import type { MachineInfo } from './machine';
 import { formatNumber, formatRatio, markdownTable } from './markdown-table';
-import { median } from './stats';
+import { median, type QuantileDifference, quantileDifference } from './stats';
 import type { ThroughputCell } from './throughput';
 
 /** The engine names the tables compare. */
@@ -175,20 +175,61 @@ export function concurrencyTable(cells: readonly ThroughputCell[]): string {
       ms(mine?.eventLoopDelayMs.p95),
       formatNumber(mine?.probesPerSecond, 0),
       formatNumber(other?.probesPerSecond, 0),
-      atMost(mine?.overheadMs, other?.overheadMs),
+      atMost(mine, other),
     ];
   });
   return markdownTable(headers, rows, 3);
 }
 
-/** `yes` when ours is at most its at the median and at p95, else what is over; `—` without both. */
-function atMost(
-  mine: { median: number; p95: number } | undefined,
-  other: { median: number; p95: number } | undefined,
-): string {
-  if (!mine || !other || !Number.isFinite(other.median)) return '—';
-  const over = [...(mine.median > other.median ? ['median'] : []), ...(mine.p95 > other.p95 ? ['p95'] : [])];
-  return over.length === 0 ? 'yes' : `no (${over.join(', ')})`;
+/** The figures a comparison reads: the summary and the samples behind it. */
+interface Overheads {
+  overheadMs: { median: number; p95: number };
+  overheadSamplesMs: readonly number[];
+}
+
+/** How ours compares with its at one quantile. */
+interface QuantileVerdict {
+  quantile: 'median' | 'p95';
+  comparison: QuantileDifference;
+  /** `at most`: ours ≤ its; `within noise`: ours > its but the 95 % interval holds 0; `over`: measurably over. */
+  reading: 'at most' | 'within noise' | 'over';
+}
+
+function compareOverheads(mine: Overheads | undefined, other: Overheads | undefined): QuantileVerdict[] {
+  if (!mine || !other || !Number.isFinite(other.overheadMs.median)) return [];
+  return (['median', 'p95'] as const).map((quantile) => {
+    const comparison = quantileDifference(
+      mine.overheadSamplesMs,
+      other.overheadSamplesMs,
+      quantile === 'median' ? 0.5 : 0.95,
+    );
+    const reading = comparison.difference <= 0 ? 'at most' : comparison.low > 0 ? 'over' : 'within noise';
+    return { quantile, comparison, reading };
+  });
+}
+
+/** `yes` when ours is at most its at the median and at p95, else what is over and how surely; `—` without both. */
+function atMost(mine: Overheads | undefined, other: Overheads | undefined): string {
+  const verdicts = compareOverheads(mine, other);
+  if (verdicts.length === 0) return '—';
+  const over = verdicts.filter((verdict) => verdict.reading === 'over').map((verdict) => verdict.quantile);
+  const noise = verdicts
+    .filter((verdict) => verdict.reading === 'within noise')
+    .map((verdict) => verdict.quantile);
+  if (over.length > 0) return `no (${over.join(', ')})`;
+  if (noise.length > 0) return `yes, within noise (${noise.join(', ')})`;
+  return 'yes';
+}
+
+/** One verdict line: what is over, by how much, and the 95 % interval of the difference. */
+function verdictLine(where: string, verdicts: readonly QuantileVerdict[]): string | undefined {
+  const above = verdicts.filter((verdict) => verdict.reading !== 'at most');
+  if (above.length === 0) return undefined;
+  const parts = above.map(
+    ({ quantile, comparison, reading }) =>
+      `${quantile} +${ms(comparison.difference)} ms (95 % interval ${ms(comparison.low)} to ${ms(comparison.high)}: ${reading === 'over' ? 'measurably over' : "within the run's noise"})`,
+  );
+  return `- ${where}: above blackbox_exporter's ${parts.join('; ')}.`;
 }
 
 /** The first probe in a fresh process against the warm ones. */
@@ -222,32 +263,40 @@ export function firstProbeTable(cells: readonly FirstProbeCell[]): string {
   return markdownTable(headers, rows, 2);
 }
 
-/** Where ours is over its: sequential at every delay, and at 1, 50 and 200 in flight. */
+/**
+ * Where ours is above its: sequential at every delay, and at 1, 50 and 200 in flight. Each difference comes with
+ * its 95 % bootstrap interval: one whose interval holds 0 is within what the run can resolve (two runs of the same
+ * engines differ that much), one above 0 is measurably over.
+ */
 export function verdictLines(report: BenchReport): string[] {
   const lines: string[] = [];
+  let measurablyOver = 0;
+  const add = (where: string, verdicts: readonly QuantileVerdict[]) => {
+    const line = verdictLine(where, verdicts);
+    if (line !== undefined) lines.push(line);
+    measurablyOver += verdicts.filter((verdict) => verdict.reading === 'over').length;
+  };
   for (const cell of report.accuracy) {
-    const verdict = atMost(cell.engines.get(ours)?.overheadMs, cell.engines.get(theirs)?.overheadMs);
-    if (verdict !== 'yes' && verdict !== '—') {
-      lines.push(
-        `- sequential ${cell.protocol} at ${cell.delayMs} ms: over blackbox_exporter's ${verdict.slice(4, -1)}.`,
-      );
-    }
+    add(
+      `sequential ${cell.protocol} at ${cell.delayMs} ms`,
+      compareOverheads(cell.engines.get(ours), cell.engines.get(theirs)),
+    );
   }
   for (const cell of report.throughput.filter((candidate) =>
     comparedConcurrencies.includes(candidate.concurrency),
   )) {
-    const verdict = atMost(cell.engines.get(ours)?.overheadMs, cell.engines.get(theirs)?.overheadMs);
-    if (verdict !== 'yes' && verdict !== '—') {
-      lines.push(
-        `- ${cell.concurrency} in flight, ${cell.protocol} at ${cell.delayMs} ms: over blackbox_exporter's ${verdict.slice(4, -1)}.`,
-      );
-    }
+    add(
+      `${cell.concurrency} in flight, ${cell.protocol} at ${cell.delayMs} ms`,
+      compareOverheads(cell.engines.get(ours), cell.engines.get(theirs)),
+    );
   }
-  return lines.length > 0
-    ? lines
-    : [
-        "- Lookout reported at most blackbox_exporter's median and p95 overhead in every cell compared (sequential at every delay; 1, 50 and 200 in flight).",
-      ];
+  const summary =
+    measurablyOver === 0
+      ? lines.length === 0
+        ? "- Lookout reported at most blackbox_exporter's median and p95 overhead in every cell compared (sequential at every delay; 1, 50 and 200 in flight)."
+        : "- Lookout is nowhere measurably over blackbox_exporter's median or p95 overhead (sequential at every delay; 1, 50 and 200 in flight). Where its figure is higher, listed below, the 95 % bootstrap interval of the difference holds 0: the run cannot tell it from its own noise."
+      : `- Lookout is measurably over blackbox_exporter in ${measurablyOver} ${measurablyOver === 1 ? 'figure' : 'figures'}, listed below with the 95 % bootstrap interval of each difference.`;
+  return [summary, ...lines];
 }
 
 function failureNotes(report: BenchReport): string[] {
@@ -299,7 +348,7 @@ export function renderResults(report: BenchReport): string {
     '- Targets: an HTTP and an HTTPS server (Node, EC P-256 leaf signed by a throwaway CA made with `openssl`) on 127.0.0.1 in a separate child process; `GET /delay/<ms>` waits <ms> before the headers, then a 25-byte body.',
     '- Both engines are reached the same way, from the same load driver (this process, undici over keep-alive connections): `GET /probe?module=http|https&target=<url>` on 127.0.0.1, each engine in its own process. blackbox_exporter ("its"): Debian\'s `prometheus-blackbox-exporter` (the bench installs it with apt-get when missing), modules with `preferred_ip_protocol: ip4` and the test CA as `tls_config.ca_file`. Lookout ("ours"): bench/lookout-probe-server.ts, a blackbox-compatible `/probe` endpoint around `probeCheck` (a resolved HTTP check: status < 400, no retries, the test CA in `tls.ca`), bundled by esbuild and run with plain `node` as the probe Lambda runs its bundle, answering the same exposition (plus `probe_event_loop_delay_seconds`). CPU: utime + stime of each engine\'s process from /proc/<pid>/stat (10 ms ticks), serving `/probe` included.',
     '- Latency overhead = reported total − injected delay: ours `totalMs` against its `probe_duration_seconds` (both from before name resolution to the end of the body). "its phase-sum" sums `probe_http_duration_seconds{phase=...}` (resolve, connect, tls, processing, transfer), which leaves out the exporter\'s client setup. "ours wall" is the driver\'s clock around the `/probe` request (a check on `totalMs`). "target overshoot" is how much later than asked the target\'s timer fired (part of every engine\'s figure).',
-    "- Sequential: 100 probes per engine at 0 and 10 ms, 50 at 50 ms, 30 at 200 and 1000 ms, the two engines interleaved probe by probe. Concurrency: after a warm-up, each cell's probes are kept `in flight` at a time through the front door, the engines taking turns (a quarter of the cell each, alternating) so that other work on the machine falls on both alike. Ratios are ours ÷ its: below 1 is better for latency and CPU, above 1 is better for probes/s.",
+    `- Sequential: ${accuracyDelaysMs.map((delayMs) => `${fullProbesByDelayMs[delayMs]} probes per engine at ${delayMs} ms`).join(', ')}, the two engines interleaved probe by probe, each first every other time. Concurrency: after a warm-up, each cell's probes are kept \`in flight\` at a time through the front door, the engines taking turns (a quarter of the cell each, alternating) so that other work on the machine falls on both alike. Ratios are ours ÷ its: below 1 is better for latency and CPU, above 1 is better for probes/s.`,
     "- Lookout starts a probe only while its event loop is busy less than half the time (functions/probe/admission.ts): waiting for that is Lookout's own, in no phase, so under load it shows as fewer probes/s rather than as the target's latency. \"ours loop delay\" is each result's `eventLoopDelayMs`: how late the process's event loop ran while the probe was in flight. Before this gate (one run of the same front doors on this machine, 2026-11-30, load average ~5, HTTPS, 50 ms target; median / p95 overhead, ms): 50 in flight, Lookout 18.4 / 46.2 at 553 probes/s, with the gate 1.9 / 4.1 at 251 probes/s, blackbox_exporter 29.5 / 106.2 at 461 probes/s; 200 in flight, 100.9 / 185.9 at 700 probes/s, with the gate 2.8 / 10.4 at 261 probes/s, blackbox_exporter 159.6 / 335.8 at 525 probes/s. The gate trades probes/s for honest figures; on Lambda, memory buys CPU back up to one full vCPU (1,769 MB), which is all one thread can use.",
     '- First probe: fresh engine processes (7 per engine and protocol), each probing the 0 ms target once and then 20 times; "excess" is the first probe\'s figure minus that process\'s warm median, summarized over the processes. "wall excess" is the driver\'s clock: for Lookout it includes the engine\'s warm-up before its first probe (functions/probe/warm-up.ts), which no reported figure includes.',
     '- conn/req: TCP connections the target accepted per request answered (1.00 = a new connection per probe, as both engines should do).',

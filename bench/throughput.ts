@@ -22,6 +22,8 @@ export interface EngineThroughput {
   connectionsPerRequest: number;
   /** Reported total minus the target's delay, ms, of the probes that succeeded. */
   overheadMs: Summary;
+  /** The same, probe by probe (for the comparison's intervals). */
+  overheadSamplesMs: number[];
   /** The reported TLS phase, ms (0 over http). */
   tlsMs: Summary;
   /** Lookout's `eventLoopDelayMs` (NaN for blackbox_exporter, which does not report one). */
@@ -40,7 +42,7 @@ export interface ThroughputCell {
 /** Probes per cell: enough to last about a second or more, few enough that the bench takes minutes. */
 export function probeCount(delayMs: number, concurrency: number, size: BenchSize): number {
   const full =
-    concurrency === 1 ? (delayMs === 0 ? 300 : 100) : concurrency === 10 && delayMs > 0 ? 400 : 1000;
+    concurrency === 1 ? (delayMs === 0 ? 300 : 200) : concurrency === 10 && delayMs > 0 ? 400 : 1000;
   return size === 'full' ? full : Math.max(20, Math.round(full / 10));
 }
 
@@ -90,6 +92,7 @@ function figuresOf(
     connectionsPerRequest:
       targetStats.requests === 0 ? Number.NaN : targetStats.connections / targetStats.requests,
     overheadMs: pick((sample) => sample.totalMs - delayMs),
+    overheadSamplesMs: succeeded.map((sample) => sample.totalMs - delayMs).filter(Number.isFinite),
     tlsMs: pick((sample) => sample.phases.tlsMs),
     eventLoopDelayMs: pick((sample) => sample.eventLoopDelayMs ?? Number.NaN),
   };

@@ -79,7 +79,7 @@ describe('lookout cost', () => {
       /^CloudWatch\s+Custom metric series\s+42\s+metric-months\s+\$0\.30 per metric-month\s+\$12\.60$/m,
     );
     expect(run.stdout).toMatch(
-      /^DynamoDB\s+Write request units\s+[\d,]+\s+write request units\s+\$0\.625 per 1M write request units\s+\$[\d.]+$/m,
+      /^DynamoDB\s+Write request units\s+[\d,]+(?:\.\d\d)?\s+write request units\s+\$0\.625 per 1M write request units\s+\$[\d.]+$/m,
     );
     expect(run.stdout).toMatch(/^SQS\s+Requests\s/m);
     for (const anchor of ['CloudWatch Synthetics', 'Checkly API checks', 'Route 53 health checks']) {
