@@ -23,6 +23,7 @@ import {
   handlerEsbuildOptions,
   projectRoot,
 } from '../infra/handler-bundling';
+import { benchDir } from './bench-paths';
 import { describeMachine } from './machine';
 import { formatNumber, markdownTable } from './markdown-table';
 import { upsertSection } from './results-sections';
@@ -41,7 +42,6 @@ export const probeImportTargetMs = 75;
 
 const handlers: HandlerName[] = ['probe', 'evaluate', 'sweep'];
 const runs = 15;
-const benchDir = new URL('.', import.meta.url).pathname;
 /** The region the probe bundle is built for, and runs in (AWS_REGION). */
 const probeRegion = 'eu-west-1';
 

@@ -50,37 +50,26 @@ import { standardScenario } from '../test/core/cost/cost-fixtures';
 import { startCloudWatchEndpoint } from '../test/support/cloudwatch-endpoint';
 import { threeAssertions } from '../test/support/real-https-result';
 import { startSnsEndpoint } from '../test/support/sns-endpoint';
+import { benchDir, workDir } from './bench-paths';
 import { createBenchCertificates } from './certificates';
 import { exitAfter, runToCompletion } from './cleanup';
-import { type Invocation, seriesKey, startLambdaProcess } from './lambda-process';
+import { type Invocation, memoryMbPerVcpu, seriesKey, startLambdaProcess } from './lambda-process';
 import {
+  assumedLatencyMs,
   DynamoTally,
+  loopbackHomeRegion as homeRegion,
+  loopbackRegions as regions,
   type ServicesProcess,
   startForwardingProxy,
   startServicesProcess,
   startSqsEndpoint,
+  loopbackTopicArn as topicArn,
 } from './loopback-aws';
 import { describeMachine } from './machine';
 import { formatNumber, markdownTable } from './markdown-table';
 import { upsertSection } from './results-sections';
 
-const benchDir = new URL('.', import.meta.url).pathname;
-const workDir = join(benchDir, '.work');
-const homeRegion = 'us-east-1';
-const regions = ['us-east-1', 'eu-west-1', 'ap-southeast-2'];
-const topicArn = `arn:aws:sns:${homeRegion}:123456789012:lookout-alerts`;
 const hoursPerMonth = usageModel.monthMs / hourMs;
-
-/**
- * The least time each AWS request takes (assumed, not measured: loopback has none): DynamoDB from a function in
- * its region about 5 ms; from a probe region, the round trip between the regions (about 70 ms from eu-west-1,
- * 200 ms from ap-southeast-2 to us-east-1) more; CloudWatch, SNS and SQS about 15 ms.
- */
-const assumedLatencyMs = {
-  dynamoDb: 5,
-  betweenRegions: { 'us-east-1': 0, 'eu-west-1': 70, 'ap-southeast-2': 200 } as Record<string, number>,
-  otherServices: 15,
-};
 
 /** The time Lambda's stream poller waits for a batch to fill (infra/home-stack.ts `maxBatchingWindow`). */
 const batchingWindowMs = 5_000;
@@ -592,9 +581,6 @@ interface SavedRun {
 }
 
 // ─── The comparison ──────────────────────────────────────────────────────────────────────────────────────────
-
-/** The memory at which Lambda gives a function one whole vCPU (it gives CPU in proportion to memory). */
-const memoryMbPerVcpu = 1769;
 
 /**
  * GB-seconds of invocations that took `wallMs` here, `cpuMs` of it on the CPU, in a function of `memoryMb`:

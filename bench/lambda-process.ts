@@ -23,6 +23,9 @@ import { onExitStop } from './cleanup';
 
 const childFlag = '--lambda-process';
 
+/** The memory at which Lambda gives a function one whole vCPU (it gives memory / 1,769 MB of one). */
+export const memoryMbPerVcpu = 1769;
+
 /** What the functions are built from. */
 export interface LambdaProcessOptions {
   monitor: ResolvedMonitor;

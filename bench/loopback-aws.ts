@@ -27,6 +27,22 @@ import { type AwsEndpoint, jsonError, jsonReply, startAwsEndpoint } from '../tes
 import { closeServer } from '../test/support/close-server';
 import { onExitStop } from './cleanup';
 
+/** The deployment the benches that run the real handlers stand up: home region, probe regions, alert topic. */
+export const loopbackHomeRegion = 'us-east-1';
+export const loopbackRegions = ['us-east-1', 'eu-west-1', 'ap-southeast-2'];
+export const loopbackTopicArn = `arn:aws:sns:${loopbackHomeRegion}:123456789012:lookout-alerts`;
+
+/**
+ * The least time each AWS request takes (assumed, not measured: loopback has none): DynamoDB from a function in
+ * its region about 5 ms; from a probe region, the round trip between the regions (about 70 ms from eu-west-1,
+ * 200 ms from ap-southeast-2 to us-east-1) more; CloudWatch, SNS and SQS about 15 ms.
+ */
+export const assumedLatencyMs = {
+  dynamoDb: 5,
+  betweenRegions: { 'us-east-1': 0, 'eu-west-1': 70, 'ap-southeast-2': 200 } as Record<string, number>,
+  otherServices: 15,
+};
+
 const servicesFlag = '--loopback-services';
 
 // ─── The services process ────────────────────────────────────────────────────────────────────────────────────

@@ -25,6 +25,7 @@ import type { QueuedRound } from '../functions/core/ports/round-queue';
 import { deployedMonitor } from '../functions/core/resolve/monitor-variants';
 import { validateMonitor } from '../functions/core/validate/validate-monitor';
 import { createProbeHandler } from '../functions/handlers/probe-handler';
+import { benchDir, workDir } from './bench-paths';
 import { createBenchCertificates } from './certificates';
 import { exitAfter, onExitStop } from './cleanup';
 import { describeMachine } from './machine';
@@ -33,8 +34,6 @@ import { upsertSection } from './results-sections';
 import { summarize } from './stats';
 import { startTargets } from './target-process';
 
-const benchDir = new URL('.', import.meta.url).pathname;
-const workDir = join(benchDir, '.work');
 const region = 'us-east-1';
 const targetDelayMs = 50;
 const fakeCredentials = { accessKeyId: 'bench', secretAccessKey: 'bench' };

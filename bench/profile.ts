@@ -8,6 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
 import type { TargetProtocol } from './bench-engine';
+import { workDir } from './bench-paths';
 import { createBenchCertificates } from './certificates';
 import { exitAfter, runToCompletion } from './cleanup';
 import { lookoutEngine } from './lookout-engine';
@@ -27,7 +28,6 @@ interface CpuProfile {
   timeDeltas: number[];
 }
 
-const workDir = join(new URL('.', import.meta.url).pathname, '.work');
 const topCount = 25;
 
 function shortUrl(url: string): string {

@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { join } from 'node:path';
 import { runAccuracy } from './accuracy';
 import type { BenchEngine } from './bench-engine';
+import { benchDir, workDir } from './bench-paths';
 import { ensureBlackboxExporter, startBlackbox, writeBlackboxConfig } from './blackbox-process';
 import { runBundleBench } from './bundle-bench';
 import { createBenchCertificates } from './certificates';
@@ -39,8 +40,6 @@ import { startTargets } from './target-process';
 import { runThroughput, warmUp } from './throughput';
 import type { BenchSize } from './workloads';
 
-const benchDir = new URL('.', import.meta.url).pathname;
-const workDir = join(benchDir, '.work');
 const deadlineMs = 20 * 60_000;
 
 function log(line: string): void {

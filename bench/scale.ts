@@ -29,14 +29,7 @@ import { createDynamoDbClient } from '../functions/adapters/dynamodb/create-clie
 import { createDynamoDbStore } from '../functions/adapters/dynamodb/create-dynamodb-store';
 import { ensureTable } from '../functions/adapters/dynamodb/ensure-table';
 import { toResultItem } from '../functions/adapters/dynamodb/result-items';
-import {
-  expect as check,
-  defineMonitor,
-  http,
-  type MonitorDeclaration,
-  type ResolvedMonitor,
-  secret,
-} from '../functions/core';
+import { defineMonitor, http, type ResolvedMonitor } from '../functions/core';
 import { checkTarget } from '../functions/core/check-target';
 import { dayMs, hourMs, minuteMs } from '../functions/core/declare/duration';
 import { mapBounded } from '../functions/core/map-bounded';
@@ -52,58 +45,31 @@ import { createEvaluateHandler } from '../functions/handlers/evaluate-handler';
 import { createSweepHandler } from '../functions/handlers/sweep-handler';
 import type { EvaluationDeps } from '../functions/runtime/evaluation-deps';
 import { homeFunctionMemoryMb, homeFunctionTimeout } from '../infra/home-stack';
+import { readmeShapedMonitor } from '../test/infra/infra-monitors';
 import { synthLookout } from '../test/infra/synth-lookout';
 import { realHttpsResult, threeAssertions } from '../test/support/real-https-result';
+import { benchDir, workDir } from './bench-paths';
 import { exitAfter, runToCompletion } from './cleanup';
-import { type Invocation, startLambdaProcess } from './lambda-process';
-import { DynamoTally, startForwardingProxy, startServicesProcess } from './loopback-aws';
+import { type Invocation, memoryMbPerVcpu, startLambdaProcess } from './lambda-process';
+import {
+  assumedLatencyMs,
+  DynamoTally,
+  loopbackHomeRegion as homeRegion,
+  loopbackRegions as regions,
+  startForwardingProxy,
+  startServicesProcess,
+  loopbackTopicArn as topicArn,
+} from './loopback-aws';
 import { describeMachine } from './machine';
 import { formatNumber, markdownTable } from './markdown-table';
 import { createMemoryStore } from './memory-store';
 import { extractSection, upsertSection } from './results-sections';
 import { summarize } from './stats';
 
-const benchDir = new URL('.', import.meta.url).pathname;
-const workDir = join(benchDir, '.work');
-const homeRegion = 'us-east-1';
-const regions = ['us-east-1', 'eu-west-1', 'ap-southeast-2'];
-const topicArn = `arn:aws:sns:${homeRegion}:123456789012:lookout-alerts`;
-/** Assumed round trips: DynamoDB from the home region, and CloudWatch or SNS. */
-const dynamoDbLatencyMs = 5;
-const otherServiceLatencyMs = 15;
-/** The memory at which Lambda gives a function one whole vCPU. */
-const memoryMbPerVcpu = 1769;
 const timeoutMs = homeFunctionTimeout.toMilliseconds();
 const batchSize = 100;
 
 // ─── Synthesis ───────────────────────────────────────────────────────────────────────────────────────────────
-
-/** `count` checks shaped like the README's `orders-api` (secret header, five assertions, SLO, alert policy). */
-function readmeShapedMonitor(count: number): MonitorDeclaration {
-  return defineMonitor({
-    homeRegion,
-    regions,
-    alerts: { email: ['oncall@example.com'] },
-    defaults: { interval: '1m', timeout: '10s' },
-    checks: Array.from({ length: count }, (_, index) =>
-      http({
-        id: `orders-api-${index}`,
-        url: `https://api-${index}.example.com/health`,
-        headers: { authorization: secret('/lookout/orders-token') },
-        assert: [
-          check.status().equals(200),
-          check.jsonBody('$.status').equals('ok'),
-          check.latency().lessThan('800ms'),
-          check.latency('tls').lessThan('200ms'),
-          check.certificate().daysUntilExpiry().greaterThan(14),
-        ],
-        degradedLatency: '500ms',
-        slo: { availability: 99.9, latency: { threshold: '300ms', target: 99 }, window: '30d' },
-        alert: { regionsToFail: 2, consecutiveFailures: 2 },
-      }),
-    ),
-  });
-}
 
 interface SynthFigures {
   checks: number;
@@ -260,9 +226,9 @@ function memoryInvoker(
   monitor: ResolvedMonitor,
   clock: { now: () => number; at: (ms: number) => void },
 ): Invoker {
-  const store = createMemoryStore({ latencyMs: dynamoDbLatencyMs, keepResultsMs: 6 * minuteMs });
+  const store = createMemoryStore({ latencyMs: assumedLatencyMs.dynamoDb, keepResultsMs: 6 * minuteMs });
   const byFunction = { sweep: { reads: 0, writes: 0 }, evaluate: { reads: 0, writes: 0 } };
-  const held = () => new Promise<void>((resolve) => setTimeout(resolve, otherServiceLatencyMs));
+  const held = () => new Promise<void>((resolve) => setTimeout(resolve, assumedLatencyMs.otherServices));
   const deps = (): EvaluationDeps => ({
     monitor,
     store,
@@ -309,10 +275,10 @@ async function dynaliteInvoker(monitor: ResolvedMonitor): Promise<Invoker> {
     target: services.dynamoEndpoint,
     rewrite: tally.rewrite,
     observe: tally.observe,
-    latencyMs: () => dynamoDbLatencyMs,
+    latencyMs: () => assumedLatencyMs.dynamoDb,
   });
   const held = async (target: string) =>
-    startForwardingProxy({ target, latencyMs: () => otherServiceLatencyMs });
+    startForwardingProxy({ target, latencyMs: () => assumedLatencyMs.otherServices });
   const { startCloudWatchEndpoint } = await import('../test/support/cloudwatch-endpoint');
   const { startSnsEndpoint } = await import('../test/support/sns-endpoint');
   const cloudWatch = await startCloudWatchEndpoint();
@@ -544,7 +510,7 @@ function renderSection(
     `Generated by \`${command}\` (bench/scale.ts) on ${startedAt.toISOString()}; ${machine.processors} × ${machine.cpuModel}, Node ${machine.nodeVersion}, 1-minute load average ${formatNumber(machine.loadAverageAtStart, 2)} at the start.`,
     '',
     `- Synthesis of ${synth.checks.toLocaleString('en-US')} checks shaped like the README's example (secret header, five assertions, degraded latency, SLO), in one process as \`cdk synth\` runs it, every stack's functions bundled by esbuild: **${formatNumber(synth.bundledSeconds, 1)} s**, peak RSS ${formatNumber(synth.peakRssMiB, 0)} MiB.`,
-    `- The real sweep and evaluate handlers, HTTPS checks every minute from 3 regions with an availability and latency SLO (one in fifty failing for two minutes), ${runs[0]?.minutes ?? 0} measured minutes after two of warm-up. "Memory": Lookout's store in memory, 5 ms per call (a DynamoDB round trip), in this process. "dynalite": the real AWS adapters over dynalite through the counting proxy (DynamoDB ${dynamoDbLatencyMs} ms at least per request, CloudWatch and SNS ${otherServiceLatencyMs} ms), the functions in a process of their own. At 10,000 checks one evaluate batch in ${formatNumber(1 / ((runs[1]?.evaluateBatches.run ?? 1) / (runs[1]?.evaluateBatches.of ?? 1)), 0)} is run (each handles its 100 records whatever the number of checks).`,
+    `- The real sweep and evaluate handlers, HTTPS checks every minute from 3 regions with an availability and latency SLO (one in fifty failing for two minutes), ${runs[0]?.minutes ?? 0} measured minutes after two of warm-up. "Memory": Lookout's store in memory, 5 ms per call (a DynamoDB round trip), in this process. "dynalite": the real AWS adapters over dynalite through the counting proxy (DynamoDB ${assumedLatencyMs.dynamoDb} ms at least per request, CloudWatch and SNS ${assumedLatencyMs.otherServices} ms), the functions in a process of their own. At 10,000 checks one evaluate batch in ${formatNumber(1 / ((runs[1]?.evaluateBatches.run ?? 1) / (runs[1]?.evaluateBatches.of ?? 1)), 0)} is run (each handles its 100 records whatever the number of checks).`,
     `- Wall and CPU ms are median / longest per invocation on this machine (one whole core). "Longest at Lambda's CPU share": the longest invocation with its CPU time stretched by ${memoryMbPerVcpu} / ${homeFunctionMemoryMb} (a ${homeFunctionMemoryMb} MB function gets ${formatNumber(homeFunctionMemoryMb / memoryMbPerVcpu, 2)} of a vCPU), against the ${timeoutMs / 1000} s timeout (infra/home-stack.ts). Store calls are reads (queries and point reads) / items written per check-minute; request units per check-minute over dynalite.`,
     '',
     markdownTable(

@@ -2,9 +2,10 @@
  * The stream poller that moto-bundles.test.ts uses to play Lambda's event source mapping (moto runs none), held
  * to what Lambda does: the filter, the batch size, and retries after a partial batch failure or an error.
  */
-import { CreateTableCommand, DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { DescribeTableCommand, DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureTable } from '../../functions/adapters/dynamodb/ensure-table';
 import { DynamoDbStreamPoller, matches, type StreamMappingSettings } from '../support/dynamodb-stream-poller';
 import { externalTool } from '../support/external-tool';
 import { type MotoServer, startMotoServer } from '../support/moto-server';
@@ -45,27 +46,15 @@ const settings: StreamMappingSettings = {
 async function streamOf(sortKeys: string[]): Promise<string> {
   const db = client as DynamoDBClient;
   const tableName = `poller-${++tables}`;
-  const { TableDescription } = await db.send(
-    new CreateTableCommand({
-      TableName: tableName,
-      KeySchema: [
-        { AttributeName: 'pk', KeyType: 'HASH' },
-        { AttributeName: 'sk', KeyType: 'RANGE' },
-      ],
-      AttributeDefinitions: [
-        { AttributeName: 'pk', AttributeType: 'S' },
-        { AttributeName: 'sk', AttributeType: 'S' },
-      ],
-      BillingMode: 'PAY_PER_REQUEST',
-      StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_IMAGE' },
-    }),
-  );
+  await ensureTable(db, tableName, { pollMs: 20 });
+
   for (const sk of sortKeys) {
     await db.send(
       new PutItemCommand({ TableName: tableName, Item: { pk: { S: 'check#a' }, sk: { S: sk } } }),
     );
   }
-  return TableDescription?.LatestStreamArn ?? '';
+  const { Table } = await db.send(new DescribeTableCommand({ TableName: tableName }));
+  return Table?.LatestStreamArn ?? '';
 }
 
 /** The sort keys of each invocation's records. */

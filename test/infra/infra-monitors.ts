@@ -1,4 +1,5 @@
 import {
+  expect as check,
   defineMonitor,
   heartbeat,
   http,
@@ -119,4 +120,31 @@ export function heartbeatMonitor(): MonitorDeclaration {
       }),
     ],
   };
+}
+
+/** `count` checks shaped like the README's `orders-api` (secret header, five assertions, SLO, alert policy). */
+export function readmeShapedMonitor(count: number): MonitorDeclaration {
+  return defineMonitor({
+    homeRegion: 'us-east-1',
+    regions: ['us-east-1', 'eu-west-1', 'ap-southeast-2'],
+    alerts: { email: ['oncall@example.com'] },
+    defaults: { interval: '1m', timeout: '10s' },
+    checks: Array.from({ length: count }, (_, index) =>
+      http({
+        id: `orders-api-${index}`,
+        url: `https://api-${index}.example.com/health`,
+        headers: { authorization: secret('/lookout/orders-token') },
+        assert: [
+          check.status().equals(200),
+          check.jsonBody('$.status').equals('ok'),
+          check.latency().lessThan('800ms'),
+          check.latency('tls').lessThan('200ms'),
+          check.certificate().daysUntilExpiry().greaterThan(14),
+        ],
+        degradedLatency: '500ms',
+        slo: { availability: 99.9, latency: { threshold: '300ms', target: 99 }, window: '30d' },
+        alert: { regionsToFail: 2, consecutiveFailures: 2 },
+      }),
+    ),
+  });
 }

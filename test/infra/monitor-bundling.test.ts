@@ -2,10 +2,10 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { expect as check, defineMonitor, http, type MonitorDeclaration, secret } from '../../functions/core';
+import type { MonitorDeclaration } from '../../functions/core';
 import { type BundledMonitor, monitorFormatVersion } from '../../functions/core/contract/monitor-format';
 import { stagedMonitorFolder } from '../../infra/handler-bundling';
-import { threeRegionMonitor } from './infra-monitors';
+import { readmeShapedMonitor, threeRegionMonitor } from './infra-monitors';
 import { type SynthesizedLookout, synthLookout } from './synth-lookout';
 
 const outdirs: string[] = [];
@@ -18,33 +18,6 @@ function freshOutdir(): string {
 afterAll(() => {
   for (const outdir of outdirs) rmSync(outdir, { recursive: true, force: true });
 });
-
-/** `count` checks shaped like the README's `orders-api` (secret header, five assertions, SLO, alert policy). */
-function readmeShapedMonitor(count: number): MonitorDeclaration {
-  return defineMonitor({
-    homeRegion: 'us-east-1',
-    regions: ['us-east-1', 'eu-west-1', 'ap-southeast-2'],
-    alerts: { email: ['oncall@example.com'] },
-    defaults: { interval: '1m', timeout: '10s' },
-    checks: Array.from({ length: count }, (_, index) =>
-      http({
-        id: `orders-api-${index}`,
-        url: `https://api-${index}.example.com/health`,
-        headers: { authorization: secret('/lookout/orders-token') },
-        assert: [
-          check.status().equals(200),
-          check.jsonBody('$.status').equals('ok'),
-          check.latency().lessThan('800ms'),
-          check.latency('tls').lessThan('200ms'),
-          check.certificate().daysUntilExpiry().greaterThan(14),
-        ],
-        degradedLatency: '500ms',
-        slo: { availability: 99.9, latency: { threshold: '300ms', target: 99 }, window: '30d' },
-        alert: { regionsToFail: 2, consecutiveFailures: 2 },
-      }),
-    ),
-  });
-}
 
 /** The asset directory (or skipped-bundling hash) of the probe function of `region`. */
 function probeAsset(synthesized: SynthesizedLookout, region: string): { hash: string; directory: string } {

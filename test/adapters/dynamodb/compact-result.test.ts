@@ -54,6 +54,11 @@ async function storeAndReadBack(result: ProbeResult, checks: readonly ResolvedCh
   return { item: Item, read, roundAtMs };
 }
 
+/** The compact JSON of a result item (`c`). */
+function compactOf(item: Record<string, AttributeValue>): Record<string, unknown> {
+  return JSON.parse(item.c?.S ?? '{}') as Record<string, unknown>;
+}
+
 /** The write units DynamoDB (dynalite, which computes them as DynamoDB does) charges to put `item`. */
 async function writeUnits(item: Record<string, AttributeValue>): Promise<number> {
   const reply = await db.client.send(
@@ -131,5 +136,39 @@ describe('compact result items', () => {
     const { result } = await realHttpsResult({ checkId: 'unknown-check' });
     const { read, roundAtMs } = await storeAndReadBack(result, []);
     expect(read).toEqual({ result: asStored(result), roundAtMs });
+  });
+});
+
+describe('a result item carries the event-loop delay', () => {
+  it('in its compact form (`l`), reading back the same delay, within one write unit', async () => {
+    const { check, result } = await realHttpsResult();
+    expect(result.eventLoopDelayMs).toEqual(expect.any(Number));
+    const tls = result.tls;
+    if (tls === undefined) throw new Error('no TLS facts');
+    // The longest names a public certificate has, and a stall of the kind the field is there to show.
+    const stalled: ProbeResult = {
+      ...result,
+      tls: { ...tls, ...publicCertificateNames },
+      eventLoopDelayMs: 48.3,
+    };
+
+    const { item, read } = await storeAndReadBack(stalled, [check]);
+    const compact = compactOf(item);
+
+    expect(compact.l).toBe(48.3);
+    expect(compact.o).not.toHaveProperty('eventLoopDelayMs');
+    expect(itemSizeBytes(item)).toBeLessThanOrEqual(1024);
+    expect(read?.result.eventLoopDelayMs).toBe(48.3);
+  });
+
+  it('leaves it out when the result has none (a result from an engine before it)', async () => {
+    const { check, result } = await realHttpsResult();
+    const { eventLoopDelayMs: _dropped, ...older } = result;
+
+    const { item, read } = await storeAndReadBack(older, [check]);
+    const compact = compactOf(item);
+
+    expect(compact).not.toHaveProperty('l');
+    expect(read?.result).not.toHaveProperty('eventLoopDelayMs');
   });
 });

@@ -9,28 +9,18 @@ import {
 import { expectGolden } from '../../support/golden-notification';
 import { customNotificationProblems, renderChatForGolden } from './chat-notification-schema';
 import {
-  certificateWarning,
   degradedReminder,
+  goldenScenarios,
   outageOpened,
   outageResolved,
   probeMissing,
-  sloPage,
 } from './event-fixtures';
 
 const goldenDir = join(import.meta.dirname, 'golden');
 const statusPageUrl = 'https://status.example.com/';
 
-const scenarios: Array<[string, LookoutEvent]> = [
-  ['outage-opened', outageOpened],
-  ['outage-resolved', outageResolved],
-  ['slo-page', sloPage],
-  ['certificate-warning', certificateWarning],
-  ['probe-missing', probeMissing],
-  ['degraded-reminder', degradedReminder],
-];
-
 describe('renderChatNotification golden files (UPDATE_GOLDEN=1 rewrites them)', () => {
-  it.each(scenarios)('%s', (name, event) => {
+  it.each(goldenScenarios)('%s', (name, event) => {
     const notification = renderChatNotification(event, { statusPageUrl });
     expect(customNotificationProblems(notification)).toEqual([]);
     expectGolden(join(goldenDir, `chat-${name}.txt`), renderChatForGolden(notification));

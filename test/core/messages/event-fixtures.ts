@@ -150,3 +150,13 @@ export const degradedReminder: LookoutEvent = {
     ],
   },
 };
+
+/** Every golden file's event, by the file's name: each notification format renders each of them. */
+export const goldenScenarios: Array<[string, LookoutEvent]> = [
+  ['outage-opened', outageOpened],
+  ['outage-resolved', outageResolved],
+  ['slo-page', sloPage],
+  ['certificate-warning', certificateWarning],
+  ['probe-missing', probeMissing],
+  ['degraded-reminder', degradedReminder],
+];

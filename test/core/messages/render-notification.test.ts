@@ -1,33 +1,16 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { LookoutEvent } from '../../../functions/core/alerting/lookout-event';
 import {
   renderNotification,
   snsMessageAttributes,
 } from '../../../functions/core/messages/render-notification';
 import { expectGolden, renderForGolden } from '../../support/golden-notification';
-import {
-  certificateWarning,
-  degradedReminder,
-  outageOpened,
-  outageResolved,
-  probeMissing,
-  sloPage,
-} from './event-fixtures';
+import { degradedReminder, goldenScenarios, outageOpened, outageResolved, sloPage } from './event-fixtures';
 
 const goldenDir = join(import.meta.dirname, 'golden');
 
-const scenarios: Array<[string, LookoutEvent]> = [
-  ['outage-opened', outageOpened],
-  ['outage-resolved', outageResolved],
-  ['slo-page', sloPage],
-  ['certificate-warning', certificateWarning],
-  ['probe-missing', probeMissing],
-  ['degraded-reminder', degradedReminder],
-];
-
 describe('renderNotification golden files (UPDATE_GOLDEN=1 rewrites them)', () => {
-  it.each(scenarios)('%s', (name, event) => {
+  it.each(goldenScenarios)('%s', (name, event) => {
     expectGolden(join(goldenDir, `${name}.txt`), renderForGolden(event));
   });
 });
